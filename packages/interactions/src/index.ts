@@ -1,0 +1,12 @@
+export { describeValue } from './describe-value.js';
+export { IdMap, type IdMapConfig, type RawId } from './id-map.js';
+export { Interactions, type InteractionsInit, type RawInteractions } from './interactions.js';
+export { InteractionsBuilder, type InteractionsBuilderOptions } from './interactions-builder.js';
+export { PADDING_ID } from './padding.js';
+export { SequenceInteractions, type SequenceInteractionsInit } from './sequence-interactions.js';
+export { leaveLastOut } from './splits/leave-last-out.js';
+export { randomSplit, type RandomSplitOptions } from './splits/random-split.js';
+export type { Split } from './splits/split-result.js';
+export { temporalSplit, type TemporalSplitOptions } from './splits/temporal-split.js';
+export { userBasedSplit, type UserBasedSplitOptions } from './splits/user-based-split.js';
+export { toSequences, type ToSequencesOptions } from './to-sequences.js';
