@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+
+import { selectBackend } from './select-backend.js';
+
+const missing = (specifier: string): Promise<unknown> =>
+  specifier.includes('tfjs-node')
+    ? Promise.reject(new Error(`Cannot find package '${specifier}'`))
+    : import(specifier);
+
+describe('selectBackend', () => {
+  it('falls back from tensorflow to wasm when tfjs-node is not installed', async () => {
+    const selection = await selectBackend({ backend: 'auto', importModule: missing });
+    expect(selection.name).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(selection.skipped.map((s) => s.name)).toEqual(['tensorflow']);
+    expect(selection.skipped[0]?.reason).toContain('@tensorflow/tfjs-node-gpu');
+  });
+
+  it('honours a named backend, then the environment variable', async () => {
+    expect((await selectBackend({ backend: 'cpu' })).name).toBe('cpu');
+    expect((await selectBackend({ env: { SEQREC_BACKEND: 'wasm' } })).name).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    await selectBackend({ backend: 'cpu' });
+  });
+
+  it('fails loudly for a named backend that does not load, and for unknown names', async () => {
+    await expect(selectBackend({ backend: 'tensorflow', importModule: missing })).rejects.toThrow(
+      'selectBackend: backend "tensorflow" could not be loaded.',
+    );
+    await expect(selectBackend({ env: { SEQREC_BACKEND: 'gpu' } })).rejects.toThrow(
+      'selectBackend: SEQREC_BACKEND must be one of auto, tensorflow, wasm, cpu; got "gpu".',
+    );
+  });
+});

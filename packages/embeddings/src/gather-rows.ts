@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+import { scatterRows } from './gather-rows-grad.js';
+
+/**
+ * Looks up rows of a table: `table` float32 [numRows, dim], `ids` int32 of any shape S →
+ * float32 [...S, dim]. Its gradient with respect to `table` skips the padding row 0 (see
+ * {@link scatterRows}); `ids` get no gradient.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { gatherRows } from '@seqrec/embeddings';
+ *
+ * const rows = gatherRows(tf.tensor2d([[0, 0], [1, 2], [3, 4]]), tf.tensor1d([2, 1], 'int32'));
+ * console.assert(rows.arraySync().toString() === '3,4,1,2');
+ * ```
+ */
+export function gatherRows(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
+  const [numRows, dim] = table.shape;
+  return tf.tidy(() => {
+    const flatIds = tf.reshape(ids, [-1]) as tf.Tensor1D;
+    const lookup = tf.customGrad((weights, save) => {
+      // Saved so the engine keeps the ids alive until the backward pass.
+      save([flatIds]);
+      return {
+        value: tf.gather(weights as tf.Tensor2D, flatIds),
+        gradFunc: (dy, [savedIds]) =>
+          scatterRows(dy as tf.Tensor2D, savedIds as tf.Tensor1D, numRows),
+      };
+    });
+    return tf.reshape(lookup(table), [...ids.shape, dim]);
+  });
+}

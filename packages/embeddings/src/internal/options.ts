@@ -1,0 +1,24 @@
+import { describeValue } from '@seqrec/interactions';
+
+/** Checks that a size is a positive integer. */
+export function requireSize(api: string, name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(
+      `${api}: ${name} must be a positive integer; got ${describeValue(value)}.`,
+    );
+  }
+  return value;
+}
+
+let counter = 0;
+
+/**
+ * TensorFlow.js variable names are global: two models in one process must not collide, so
+ * each variable gets a numeric suffix.
+ *
+ * @internal
+ */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix}_${String(counter)}`;
+}

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+import type { Embedding } from './embedding.js';
+import { gatherRows } from './gather-rows.js';
+import { requireSize, uniqueName } from './internal/options.js';
+
+/** Options of {@link ZeroEmbedding}. */
+export interface ZeroEmbeddingOptions {
+  /** Number of ids, padding (id 0) included; at least 1. */
+  readonly numEmbeddings: number;
+  /** Vector length (1 for item biases); at least 1. */
+  readonly dim: number;
+  /** Variable name prefix, unique per model (default `'item_bias'`). */
+  readonly name?: string;
+}
+
+/**
+ * An embedding table that starts at zero, for item biases (Spotlight's `ZeroEmbedding`).
+ * The padding row 0 never trains.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { ZeroEmbedding } from '@seqrec/embeddings';
+ *
+ * const biases = new ZeroEmbedding({ numEmbeddings: 50, dim: 1 });
+ * console.assert(biases.table().shape.join() === '50,1');
+ * biases.dispose();
+ * ```
+ */
+export class ZeroEmbedding implements Embedding {
+  /** Number of ids, padding included. */
+  readonly numEmbeddings: number;
+  /** Vector length. */
+  readonly dim: number;
+  /** The table, float32 [numEmbeddings, dim]. */
+  readonly weights: tf.Variable<tf.Rank.R2>;
+  /** `[weights]`. */
+  readonly variables: readonly tf.Variable[];
+
+  /** @throws RangeError if a size is not a positive integer. */
+  constructor(options: ZeroEmbeddingOptions) {
+    this.numEmbeddings = requireSize('ZeroEmbedding', 'numEmbeddings', options.numEmbeddings);
+    this.dim = requireSize('ZeroEmbedding', 'dim', options.dim);
+    const initial = tf.zeros([this.numEmbeddings, this.dim]) as tf.Tensor2D;
+    this.weights = tf.variable(initial, true, uniqueName(options.name ?? 'item_bias'));
+    initial.dispose();
+    this.variables = [this.weights];
+  }
+
+  /** Rows for int32 `ids` of shape S → float32 [...S, dim]. */
+  lookup(ids: tf.Tensor): tf.Tensor {
+    return gatherRows(this.weights, ids);
+  }
+
+  /** The whole table, float32 [numEmbeddings, dim] (a copy the caller disposes). */
+  table(): tf.Tensor2D {
+    return tf.clone(this.weights);
+  }
+
+  /** Frees the table. */
+  dispose(): void {
+    this.weights.dispose();
+  }
+}

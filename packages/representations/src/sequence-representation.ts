@@ -1,0 +1,78 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { Embedding } from '@seqrec/embeddings';
+
+/** What a representation is built with: the item tables it shares with the model. */
+export interface RepresentationContext {
+  /** Size of the item id space, padding (id 0) included. */
+  readonly numItems: number;
+  /** Width of item embeddings, and of the user state of most representations. */
+  readonly embeddingDim: number;
+  /** Item vectors, [numItems, embeddingDim]; inputs and scoring share (tie) them. */
+  readonly itemEmbedding: Embedding;
+  /** Item biases, [numItems, 1], added to every score. */
+  readonly itemBias: Embedding;
+  /** Seed for the representation's own initial weights. */
+  readonly seed: number;
+}
+
+/** The output of {@link SequenceRepresentation.encode}. The caller disposes both tensors. */
+export interface EncodedSequences {
+  /**
+   * float32 [batch, L, stateSize]: the user state before each position, so position t has
+   * seen items `0 … t-1` of the row and never item t itself.
+   */
+  readonly states: tf.Tensor3D;
+  /** float32 [batch, stateSize]: the state after the whole row, for next-item scoring. */
+  readonly final: tf.Tensor2D;
+}
+
+/** The serialisable description of a representation: its registry name and options. */
+export interface RepresentationConfig {
+  /** Name in the representation registry. */
+  readonly name: string;
+  /** JSON-serialisable options the factory was given, defaults filled in. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A network that turns windows of item ids into user states and scores items against them.
+ *
+ * Any representation trains with any loss through the shared trainer in `@seqrec/models`.
+ * A plugin implements `encode` and, usually by extending {@link DotProductRepresentation},
+ * inherits scoring: item bias plus the dot product of the state with the item's (tied)
+ * embedding.
+ *
+ * @example
+ * ```ts
+ * import type { SequenceRepresentation } from '@seqrec/representations';
+ *
+ * function describe(representation: SequenceRepresentation): string {
+ *   return `${representation.config.name} with ${String(representation.variables.length)} weights`;
+ * }
+ * console.assert(typeof describe === 'function');
+ * ```
+ */
+export interface SequenceRepresentation {
+  /** Name and options, enough to rebuild it through the registry. */
+  readonly config: RepresentationConfig;
+  /** Width of a user state (`embeddingDim` for most; larger for mixtures). */
+  readonly stateSize: number;
+  /** The network's own trainable variables (the shared item tables are not included). */
+  readonly variables: readonly tf.Variable[];
+  /**
+   * User states for int32 [batch, L] item ids (0 = left padding).
+   */
+  encode(itemIds: tf.Tensor2D): EncodedSequences;
+  /**
+   * Scores of chosen items: `states` float32 [n, stateSize], `itemIds` int32 [n, k] →
+   * float32 [n, k]. The caller disposes the result.
+   */
+  score(states: tf.Tensor2D, itemIds: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Scores of every item id: `states` float32 [n, stateSize] → float32 [n, numItems]
+   * (column 0 is the padding id). The caller disposes the result.
+   */
+  scoreAll(states: tf.Tensor2D): tf.Tensor2D;
+  /** Frees the network's own variables (not the shared item tables). */
+  dispose(): void;
+}
