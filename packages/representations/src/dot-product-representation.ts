@@ -46,7 +46,7 @@ import type {
  */
 export abstract class DotProductRepresentation implements SequenceRepresentation {
   /** The shared item tables and sizes this representation was built with. */
-  protected readonly context: RepresentationContext;
+  readonly context: RepresentationContext;
   /** Width of a user state: the embedding width. */
   readonly stateSize: number;
   /** Name and options, enough to rebuild it through the registry. */

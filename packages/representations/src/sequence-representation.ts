@@ -53,6 +53,11 @@ export interface RepresentationConfig {
  * ```
  */
 export interface SequenceRepresentation {
+  /**
+   * The shared item tables and sizes it was built with; a model trains the tables' variables
+   * together with {@link SequenceRepresentation.variables}.
+   */
+  readonly context: RepresentationContext;
   /** Name and options, enough to rebuild it through the registry. */
   readonly config: RepresentationConfig;
   /** Width of a user state (`embeddingDim` for most; larger for mixtures). */
