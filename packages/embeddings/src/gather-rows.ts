@@ -22,7 +22,7 @@ export function gatherRows(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
     const flatIds = tf.reshape(ids, [-1]) as tf.Tensor1D;
     const lookup = tf.customGrad((weights, save) => {
       // Saved so the engine keeps the ids alive until the backward pass.
-      save([flatIds]);
+      (save as tf.GradSaveFunc)([flatIds]);
       return {
         value: tf.gather(weights as tf.Tensor2D, flatIds),
         gradFunc: (dy, [savedIds]) =>
