@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'docs/api/**', '**/node_modules/**'] },
+  { ignores: ['**/dist/**', 'docs/api/**', '**/node_modules/**', '.cache/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,0 +1,2 @@
+export type { CliIO } from './internal/cli-io.js';
+export { runCli } from './run-cli.js';

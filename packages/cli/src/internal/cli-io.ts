@@ -1,0 +1,16 @@
+/** Where the command writes: injected so tests capture output and the bin wires the process. */
+export interface CliIO {
+  /** Writes text to standard output (no newline added). */
+  readonly out: (text: string) => void;
+  /** Writes text to standard error (no newline added). */
+  readonly err: (text: string) => void;
+  /** Whether standard error is a terminal: only then are progress bars drawn. */
+  readonly isTTY: boolean;
+  /** Environment variables (for `SEQREC_*` settings). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Thrown for a usage error: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

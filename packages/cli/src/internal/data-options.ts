@@ -1,0 +1,73 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+
+/** Parses a positive integer option, or throws commander's usage error. */
+export function positiveInt(name: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`${name} must be a positive integer; got "${value}".`);
+    }
+    return n;
+  };
+}
+
+/** Parses an integer option (seed). */
+export function integer(name: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+      throw new InvalidArgumentError(`${name} must be an integer; got "${value}".`);
+    }
+    return n;
+  };
+}
+
+/** Parses a finite non-negative number option. */
+export function nonNegative(name: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+      throw new InvalidArgumentError(`${name} must be a finite number ≥ 0; got "${value}".`);
+    }
+    return n;
+  };
+}
+
+/** The options every data-reading command shares. */
+export interface DataOptions {
+  readonly data?: string;
+  readonly format?: string;
+  readonly delimiter?: string;
+  readonly header?: boolean;
+  readonly userColumn?: string;
+  readonly itemColumn?: string;
+  readonly timestampColumn?: string;
+  readonly ratingColumn?: string;
+  readonly skipInvalid?: boolean;
+  readonly maxLength: number;
+  readonly minLength: number;
+  readonly step: number;
+  readonly seed: number;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** Adds the data, windowing, split and output options to a command. */
+export function addDataOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .option('--data <path>', 'interaction file to load (default: the built-in synthetic data set)')
+    .addOption(new Option('--format <format>', 'file format').choices(formats))
+    .option('--delimiter <char>', 'csv format: field separator', ',')
+    .option('--header', 'csv format: the first line names the columns')
+    .option('--user-column <col>', 'csv format: user column (index from 0, or header name)')
+    .option('--item-column <col>', 'csv format: item column')
+    .option('--timestamp-column <col>', 'csv format: timestamp column')
+    .option('--rating-column <col>', 'csv format: rating column')
+    .option('--skip-invalid', 'skip bad lines (and report how many) instead of failing')
+    .option('--max-length <n>', 'window length', positiveInt('--max-length'), 100)
+    .option('--min-length <n>', 'shortest window kept', positiveInt('--min-length'), 20)
+    .option('--step <n>', 'step between windows', positiveInt('--step'), 100)
+    .option('--seed <n>', 'seed of the user split', integer('--seed'), 42)
+    .option('--json', 'print one JSON object instead of text')
+    .option('--quiet', 'print only the result');
+}

@@ -1,0 +1,9 @@
+/** 12345 → '12,345'. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** A metric to four significant decimals: 0.012345 → '0.0123'. */
+export function metric(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(4) : String(x);
+}

@@ -1,0 +1,108 @@
+import { generateSequential, loadInteractions, type DelimitedColumns } from '@seqrec/datasets';
+import {
+  toSequences,
+  userBasedSplit,
+  type Interactions,
+  type SequenceInteractions,
+} from '@seqrec/interactions';
+
+import { UsageError } from './cli-io.js';
+import type { DataOptions } from './data-options.js';
+
+/** Loaded, windowed and split data, ready for a command. */
+export interface PreparedData {
+  /** What was loaded, for the first line of output. */
+  readonly source: string;
+  /** All interactions. */
+  readonly interactions: Interactions;
+  /** Lines skipped by `--skip-invalid`. */
+  readonly skipped: number;
+  /** Windows of the 80 % of users that train. */
+  readonly train: SequenceInteractions;
+  /** Windows of 10 % of users, for choosing hyperparameters. */
+  readonly validation: SequenceInteractions;
+  /** Windows of the other 10 % of users, for reporting. */
+  readonly test: SequenceInteractions;
+}
+
+/**
+ * Loads `--data` in `--format` (or makes the built-in synthetic set), splits users 80/10/10
+ * by a seeded hash of their id, and windows each part with the same settings.
+ */
+export async function prepareData(options: DataOptions): Promise<PreparedData> {
+  if (options.minLength > options.maxLength) {
+    throw new UsageError(
+      `--min-length must be at most --max-length (${String(options.maxLength)}); ` +
+        `got ${String(options.minLength)}.`,
+    );
+  }
+  let skipped = 0;
+  let interactions: Interactions;
+  let source: string;
+  if (options.data === undefined) {
+    if (options.format !== undefined) {
+      throw new UsageError(`--format needs --data; got --format ${options.format} alone.`);
+    }
+    interactions = generateSequential({ seed: options.seed });
+    source = 'built-in synthetic data (Markov chain)';
+  } else {
+    if (options.format === undefined) {
+      throw new UsageError(`--data needs --format; got --data ${options.data} alone.`);
+    }
+    interactions = await loadInteractions(options.data, options.format, {
+      skipInvalid: options.skipInvalid === true,
+      onSkip: () => {
+        skipped += 1;
+      },
+      ...csvOptions(options),
+    });
+    source = `${options.data} (${options.format})`;
+  }
+
+  const split = userBasedSplit(interactions, {
+    testFraction: 0.1,
+    validationFraction: 0.1,
+    seed: options.seed,
+  });
+  const windows = {
+    maxLength: options.maxLength,
+    minLength: options.minLength,
+    stepSize: options.step,
+  };
+  return {
+    source,
+    interactions,
+    skipped,
+    train: toSequences(split.train, windows),
+    validation: toSequences(split.validation, windows),
+    test: toSequences(split.test, windows),
+  };
+}
+
+function csvOptions(options: DataOptions): {
+  columns?: DelimitedColumns;
+  delimiter?: string;
+  header?: boolean;
+} {
+  if (options.format !== 'csv') return {};
+  if (options.userColumn === undefined || options.itemColumn === undefined) {
+    throw new UsageError(
+      '--format csv needs --user-column and --item-column; got ' +
+        `${options.userColumn === undefined ? 'no --user-column' : 'no --item-column'}.`,
+    );
+  }
+  const column = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
+  const columns: DelimitedColumns = {
+    user: column(options.userColumn),
+    item: column(options.itemColumn),
+    ...(options.timestampColumn === undefined
+      ? {}
+      : { timestamp: column(options.timestampColumn) }),
+    ...(options.ratingColumn === undefined ? {} : { rating: column(options.ratingColumn) }),
+  };
+  return {
+    columns,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    header: options.header === true,
+  };
+}

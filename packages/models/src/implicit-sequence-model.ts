@@ -1,0 +1,258 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { selectBackend } from '@seqrec/backend';
+import { evaluateSequences, type Scorer, type SequenceBatch } from '@seqrec/eval';
+import {
+  describeValue,
+  type IdMap,
+  type RawId,
+  type SequenceInteractions,
+} from '@seqrec/interactions';
+import type { SequenceRepresentation } from '@seqrec/representations';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+import type { EpochReport, FitOptions } from './fit-options.js';
+import { buildNetwork, type Network } from './internal/build-network.js';
+import { buildOptimizer } from './internal/build-optimizer.js';
+import {
+  resolveModelOptions,
+  type ResolvedModelOptions,
+} from './internal/resolve-model-options.js';
+import { topK } from './internal/top-k.js';
+import { trainStep } from './internal/train-step.js';
+import type { ImplicitSequenceModelOptions } from './model-options.js';
+
+/** Options of {@link ImplicitSequenceModel.recommend}. */
+export interface RecommendOptions {
+  /** Leave out the items of the history (default true). */
+  readonly excludeSeen?: boolean;
+}
+
+/**
+ * A next-item recommender trained on windows of user histories: any registered
+ * representation with any loss, through one training loop (Spotlight's
+ * `ImplicitSequenceModel`).
+ *
+ * Each epoch shuffles the windows, and for every minibatch scores the true next item at
+ * every position against `numNegativeSamples` sampled items, masks padding targets, and takes
+ * an optimiser step. The model is built at the first `fit`, when the item space is known;
+ * later calls continue training the same weights.
+ *
+ * @see Kula, M. "Spotlight", 2017: `spotlight.sequence.implicit.ImplicitSequenceModel`.
+ * @example
+ * ```ts
+ * import { generateSequential } from '@seqrec/datasets';
+ * import { toSequences } from '@seqrec/interactions';
+ * import { ImplicitSequenceModel } from '@seqrec/models';
+ *
+ * const data = generateSequential({ numUsers: 20, numItems: 10, numInteractions: 400, seed: 1 });
+ * const windows = toSequences(data, { maxLength: 5 });
+ * const model = new ImplicitSequenceModel({ representation: 'pooling', nIter: 1, backend: 'cpu' });
+ * await model.fit(windows);
+ * const top = model.recommend([1, 2, 3], 3);
+ * console.assert(top.length === 3);
+ * model.dispose();
+ * ```
+ */
+export class ImplicitSequenceModel implements Scorer {
+  /** The validated options, defaults filled in. */
+  readonly options: ResolvedModelOptions;
+  #network: Network | undefined;
+  #optimizer: tf.Optimizer | undefined;
+  #variables: tf.Variable[] = [];
+  #itemMap: IdMap | undefined;
+  #maxLength = 0;
+  #epoch = 0;
+  readonly #random: () => number;
+
+  /** @throws TypeError or RangeError naming the first bad option and its value. */
+  constructor(options: ImplicitSequenceModelOptions = {}) {
+    this.options = resolveModelOptions(options);
+    const rng = xoroshiro128plus(this.options.seed);
+    this.#random = () => uniformFloat64(rng);
+  }
+
+  /** Size of the item id space (padding included), or 0 before the first `fit`. */
+  get numItems(): number {
+    return this.#network?.representation.context.numItems ?? 0;
+  }
+
+  /** The representation, once built by `fit`. */
+  get representation(): SequenceRepresentation | undefined {
+    return this.#network?.representation;
+  }
+
+  /**
+   * Trains for `nIter` epochs. Reports through callbacks; resolves with the epoch reports.
+   *
+   * @throws RangeError if the windows' item space differs from an earlier `fit`'s.
+   * @throws Error naming the epoch and batch when the loss becomes NaN or infinite.
+   */
+  async fit(sequences: SequenceInteractions, options: FitOptions = {}): Promise<EpochReport[]> {
+    await this.#build(sequences);
+    const network = this.#network as Network;
+    network.sampler.fit(sequences);
+    const { batchSize, numNegativeSamples: k } = this.options;
+    const L = sequences.maxLength;
+    const numRows = sequences.numSequences;
+    const numBatches = Math.ceil(numRows / batchSize);
+    const reports: EpochReport[] = [];
+
+    for (let iteration = 0; iteration < this.options.nIter; iteration++) {
+      const epoch = ++this.#epoch;
+      const started = performance.now();
+      const order = this.#shuffle(numRows);
+      let total = 0;
+      for (let b = 0; b < numBatches; b++) {
+        const rows = order.subarray(b * batchSize, Math.min(numRows, (b + 1) * batchSize));
+        const ids = new Int32Array(rows.length * L);
+        rows.forEach((r, i) => ids.set(sequences.sequences.subarray(r * L, (r + 1) * L), i * L));
+        const negatives = new Int32Array(rows.length * L * k);
+        network.sampler.sample(negatives, this.#random);
+
+        const itemIds = tf.tensor2d(ids, [rows.length, L], 'int32');
+        const negativeIds = tf.tensor2d(negatives, [rows.length * L, k], 'int32');
+        const loss = trainStep(
+          {
+            ...network,
+            optimizer: this.#optimizer as tf.Optimizer,
+            variables: this.#variables,
+            l2: this.options.l2,
+          },
+          itemIds,
+          negativeIds,
+        );
+        itemIds.dispose();
+        negativeIds.dispose();
+        if (!Number.isFinite(loss)) {
+          throw new Error(
+            `ImplicitSequenceModel.fit: loss must stay finite; got ${String(loss)} at epoch ` +
+              `${String(epoch)}, batch ${String(b + 1)} of ${String(numBatches)}. ` +
+              'Hint: lower the learning rate.',
+          );
+        }
+        total += loss;
+        options.onBatchEnd?.({ epoch, batch: b + 1, numBatches, loss });
+        // Yield so timers (progress bars, signals) run between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const report: EpochReport = { epoch, loss: total / Math.max(numBatches, 1), seconds };
+      const validationMrr = options.validation
+        ? (await evaluateSequences(this, options.validation, { excludePreceding: true })).mrr
+        : undefined;
+      const full = validationMrr === undefined ? report : { ...report, validationMrr };
+      reports.push(full);
+      options.onEpochEnd?.(full);
+    }
+    return reports;
+  }
+
+  /**
+   * Scores every item after each row of `batch` (the {@link Scorer} contract of
+   * `@seqrec/eval`): float32 [numSequences, numItems], from the state after the whole row.
+   *
+   * @throws Error if the model has not been fitted.
+   */
+  scoreBatch(batch: SequenceBatch): Float32Array {
+    const network = this.#requireNetwork('scoreBatch');
+    const { numSequences, maxLength } = batch;
+    // A row with no input is scored from the state after one padding step.
+    const width = Math.max(maxLength, 1);
+    const ids = maxLength === 0 ? new Int32Array(numSequences) : batch.sequences;
+    return tf.tidy(() => {
+      const itemIds = tf.tensor2d(ids, [numSequences, width], 'int32');
+      const { final } = network.representation.encode(itemIds);
+      return network.representation.scoreAll(final).dataSync() as Float32Array;
+    });
+  }
+
+  /**
+   * The `k` best next items after a history of raw item ids (oldest first), as raw ids,
+   * best first. Unknown ids are skipped; the last `maxLength` known items are used.
+   *
+   * @throws Error if the model has not been fitted.
+   * @throws RangeError if `k` is not a positive integer.
+   */
+  recommend(history: readonly RawId[], k: number, options: RecommendOptions = {}): RawId[] {
+    this.#requireNetwork('recommend');
+    if (!Number.isSafeInteger(k) || k < 1) {
+      throw new RangeError(
+        `ImplicitSequenceModel.recommend: k must be a positive integer; got ${describeValue(k)}.`,
+      );
+    }
+    const dense: number[] = [];
+    for (const raw of history) {
+      const id = this.#itemMap
+        ? this.#itemMap.toDense(raw)
+        : typeof raw === 'number'
+          ? raw
+          : undefined;
+      if (id !== undefined && id > 0 && id < this.numItems) dense.push(id);
+    }
+    const L = this.#maxLength;
+    const window = new Int32Array(L);
+    const recent = dense.slice(-L);
+    window.set(recent, L - recent.length);
+    const scores = this.scoreBatch({ sequences: window, numSequences: 1, maxLength: L });
+    const excluded = options.excludeSeen === false ? [0] : [0, ...dense];
+    return topK(scores, k, excluded).map((id) => (this.#itemMap ? this.#itemMap.toRaw(id) : id));
+  }
+
+  /** Frees every tensor the model holds. */
+  dispose(): void {
+    if (this.#network !== undefined) {
+      const { representation } = this.#network;
+      representation.dispose();
+      representation.context.itemEmbedding.dispose();
+      representation.context.itemBias.dispose();
+    }
+    this.#optimizer?.dispose();
+    this.#network = undefined;
+    this.#optimizer = undefined;
+    this.#variables = [];
+  }
+
+  async #build(sequences: SequenceInteractions): Promise<void> {
+    if (this.#network !== undefined) {
+      if (sequences.numItems !== this.numItems) {
+        throw new RangeError(
+          `ImplicitSequenceModel.fit: sequences.numItems must equal the first fit's ` +
+            `(${String(this.numItems)}); got ${String(sequences.numItems)}.`,
+        );
+      }
+      return;
+    }
+    await selectBackend({ backend: this.options.backend });
+    const network = buildNetwork(this.options, sequences.numItems);
+    const { context } = network.representation;
+    this.#network = network;
+    this.#variables = [
+      ...context.itemEmbedding.variables,
+      ...context.itemBias.variables,
+      ...network.representation.variables,
+    ];
+    this.#optimizer = buildOptimizer(this.options.optimizer, this.options.learningRate);
+    this.#itemMap = sequences.itemMap;
+    this.#maxLength = sequences.maxLength;
+  }
+
+  #requireNetwork(api: string): Network {
+    if (this.#network === undefined) {
+      throw new Error(`ImplicitSequenceModel.${api}: the model must be fitted first; got none.`);
+    }
+    return this.#network;
+  }
+
+  #shuffle(n: number): Int32Array {
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(this.#random() * (i + 1));
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+    return order;
+  }
+}

@@ -1,0 +1,141 @@
+import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
+import { describeValue } from '@seqrec/interactions';
+import type { Loss } from '@seqrec/losses';
+import type { RepresentationFactory, SequenceRepresentation } from '@seqrec/representations';
+
+import type { ImplicitSequenceModelOptions, OptimizerName } from '../model-options.js';
+import type { NegativeSampler } from '../samplers/negative-sampler.js';
+
+/** Options with every default filled in and every value checked. */
+export interface ResolvedModelOptions {
+  readonly representation: string | RepresentationFactory | SequenceRepresentation;
+  readonly representationOptions: Readonly<Record<string, unknown>>;
+  readonly loss: string | Loss;
+  readonly lossOptions: Readonly<Record<string, unknown>>;
+  readonly embeddingDim: number;
+  readonly nIter: number;
+  readonly batchSize: number;
+  readonly l2: number;
+  readonly learningRate: number;
+  readonly optimizer: OptimizerName;
+  readonly numNegativeSamples: number;
+  readonly negativeSampler: string | NegativeSampler;
+  readonly popularityExponent: number;
+  readonly seed: number;
+  readonly backend: BackendChoice;
+}
+
+const KNOWN = new Set([
+  'representation',
+  'representationOptions',
+  'loss',
+  'lossOptions',
+  'embeddingDim',
+  'nIter',
+  'batchSize',
+  'l2',
+  'learningRate',
+  'optimizer',
+  'numNegativeSamples',
+  'negativeSampler',
+  'popularityExponent',
+  'seed',
+  'backend',
+]);
+const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'adagrad', 'rmsprop', 'sgd'];
+const API = 'ImplicitSequenceModel';
+
+/** Validates the options once, at construction, and fills in the defaults. */
+export function resolveModelOptions(options: ImplicitSequenceModelOptions): ResolvedModelOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${API}: options must be an object; got ${describeValue(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key)) {
+      throw new RangeError(
+        `${API}: options must only hold known keys (${[...KNOWN].join(', ')}); got ${describeValue(key)}.`,
+      );
+    }
+  }
+  const representation = options.representation ?? 'pooling';
+  if (
+    !['string', 'function', 'object'].includes(typeof representation) ||
+    representation === null
+  ) {
+    throw new TypeError(
+      `${API}: representation must be a name, a factory or an instance; got ${describeValue(representation)}.`,
+    );
+  }
+  const loss = options.loss ?? 'pointwise';
+  if (typeof loss !== 'string' && typeof (loss as Partial<Loss>).compute !== 'function') {
+    throw new TypeError(`${API}: loss must be a name or a Loss; got ${describeValue(loss)}.`);
+  }
+  const sampler = options.negativeSampler ?? 'uniform';
+  if (
+    typeof sampler !== 'string' &&
+    typeof (sampler as Partial<NegativeSampler>).sample !== 'function'
+  ) {
+    throw new TypeError(
+      `${API}: negativeSampler must be a name or a NegativeSampler; got ${describeValue(sampler)}.`,
+    );
+  }
+  const optimizer = options.optimizer ?? 'adam';
+  if (!OPTIMIZERS.includes(optimizer)) {
+    throw new RangeError(
+      `${API}: optimizer must be one of ${OPTIMIZERS.join(', ')}; got ${describeValue(optimizer)}.`,
+    );
+  }
+  const backend = options.backend ?? 'auto';
+  if (backend !== 'auto' && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
+    throw new RangeError(
+      `${API}: backend must be one of auto, ${BACKEND_NAMES.join(', ')}; got ${describeValue(backend)}.`,
+    );
+  }
+  return {
+    representation,
+    representationOptions: requireRecord('representationOptions', options.representationOptions),
+    loss,
+    lossOptions: requireRecord('lossOptions', options.lossOptions),
+    embeddingDim: requireInteger('embeddingDim', options.embeddingDim ?? 32, 1),
+    nIter: requireInteger('nIter', options.nIter ?? 10, 1),
+    batchSize: requireInteger('batchSize', options.batchSize ?? 256, 1),
+    l2: requireNumber('l2', options.l2 ?? 0, false),
+    learningRate: requireNumber('learningRate', options.learningRate ?? 0.01, true),
+    optimizer,
+    numNegativeSamples: requireInteger('numNegativeSamples', options.numNegativeSamples ?? 5, 1),
+    negativeSampler: sampler,
+    popularityExponent: requireNumber(
+      'popularityExponent',
+      options.popularityExponent ?? 0.75,
+      false,
+    ),
+    seed: requireInteger('seed', options.seed ?? 0, Number.MIN_SAFE_INTEGER),
+    backend,
+  };
+}
+
+function requireInteger(name: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    const rule = min === 1 ? 'a positive integer' : 'an integer';
+    throw new RangeError(`${API}: ${name} must be ${rule}; got ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+function requireNumber(name: string, value: unknown, positive: boolean): number {
+  const ok =
+    typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0);
+  if (!ok) {
+    const rule = positive ? 'a finite number > 0' : 'a finite number ≥ 0';
+    throw new RangeError(`${API}: ${name} must be ${rule}; got ${describeValue(value)}.`);
+  }
+  return value as number;
+}
+
+function requireRecord(name: string, value: unknown): Readonly<Record<string, unknown>> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${API}: ${name} must be a plain object; got ${describeValue(value)}.`);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Loss } from '@seqrec/losses';
+import type { SequenceRepresentation } from '@seqrec/representations';
+
+/** The tensors and settings of one training step. */
+export interface TrainStep {
+  readonly representation: SequenceRepresentation;
+  readonly loss: Loss;
+  readonly optimizer: tf.Optimizer;
+  readonly variables: readonly tf.Variable[];
+  readonly l2: number;
+}
+
+/**
+ * One minibatch step: scores the true next item at every position and `k` sampled items,
+ * takes the loss with padding targets masked, adds the coupled L2 term to each gradient
+ * and applies the optimiser. Returns the loss (a number: one read-back per batch).
+ *
+ * `itemIds` int32 [batch, L]; `negatives` int32 [batch · L, k].
+ */
+export function trainStep(step: TrainStep, itemIds: tf.Tensor2D, negatives: tf.Tensor2D): number {
+  const { representation, loss, optimizer, variables, l2 } = step;
+  return tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(() => {
+      const { states } = representation.encode(itemIds);
+      const [batch, length, size] = states.shape;
+      const flatStates = tf.reshape(states, [batch * length, size]) as tf.Tensor2D;
+      const targets = tf.reshape(itemIds, [batch * length, 1]) as tf.Tensor2D;
+      const positive = tf.reshape(representation.score(flatStates, targets), [-1]) as tf.Tensor1D;
+      const negative = representation.score(flatStates, negatives);
+      const mask = tf.cast(tf.notEqual(tf.reshape(itemIds, [-1]), 0), 'float32') as tf.Tensor1D;
+      return loss.compute(positive, negative, mask);
+    }, variables as tf.Variable[]);
+
+    const penalised: tf.NamedTensorMap = {};
+    for (const variable of variables) {
+      const grad = grads[variable.name];
+      if (grad === undefined) continue;
+      penalised[variable.name] = l2 > 0 ? tf.add(grad, tf.mul(variable, l2)) : grad;
+    }
+    optimizer.applyGradients(penalised);
+    return value.dataSync()[0] as number;
+  });
+}

@@ -1,0 +1,54 @@
+import type { BackendChoice } from '@seqrec/backend';
+import type { Loss } from '@seqrec/losses';
+import type { RepresentationFactory, SequenceRepresentation } from '@seqrec/representations';
+
+import type { NegativeSampler } from './samplers/negative-sampler.js';
+
+/** The optimisers {@link ImplicitSequenceModel} can build by name. */
+export type OptimizerName = 'adam' | 'adagrad' | 'rmsprop' | 'sgd';
+
+/**
+ * Options of {@link ImplicitSequenceModel}. Defaults follow Spotlight's
+ * `ImplicitSequenceModel`, except where noted.
+ */
+export interface ImplicitSequenceModelOptions {
+  /**
+   * The network: a registered name (default `'pooling'`, as Spotlight), a factory, or an
+   * instance already built on its own item tables (then `embeddingDim` is taken from it).
+   */
+  readonly representation?: string | RepresentationFactory | SequenceRepresentation;
+  /** Options passed to a representation built by name or factory (default `{}`). */
+  readonly representationOptions?: Readonly<Record<string, unknown>>;
+  /** The loss: a registered name (default `'pointwise'`, as Spotlight) or an instance. */
+  readonly loss?: string | Loss;
+  /** Options passed to a loss built by name (default `{}`). */
+  readonly lossOptions?: Readonly<Record<string, unknown>>;
+  /** Width of item embeddings, a positive integer (default 32). */
+  readonly embeddingDim?: number;
+  /** Epochs per call of `fit`, a positive integer (default 10). */
+  readonly nIter?: number;
+  /** Windows per minibatch, a positive integer (default 256). */
+  readonly batchSize?: number;
+  /**
+   * L2 penalty ≥ 0 added to every gradient as `l2 × weight` before the optimiser step, the
+   * coupled weight decay of PyTorch's `weight_decay` that Spotlight uses (default 0).
+   */
+  readonly l2?: number;
+  /** Optimiser step size > 0 (default 0.01). */
+  readonly learningRate?: number;
+  /** Optimiser (default `'adam'`). */
+  readonly optimizer?: OptimizerName;
+  /** Negatives per position, a positive integer (default 5). */
+  readonly numNegativeSamples?: number;
+  /**
+   * Where negatives come from: `'uniform'` (all ids, padding included, as Spotlight; the
+   * default), `'uniform-excluding-padding'`, `'popularity'`, or an instance.
+   */
+  readonly negativeSampler?: string | NegativeSampler;
+  /** Exponent of the `'popularity'` sampler (default 0.75). */
+  readonly popularityExponent?: number;
+  /** Seed of initial weights, shuffling and sampling, an integer (default 0). */
+  readonly seed?: number;
+  /** TensorFlow.js backend, chosen at the first `fit` (default `'auto'`). */
+  readonly backend?: BackendChoice;
+}
