@@ -14,7 +14,16 @@ const require = createRequire(import.meta.url);
 const core = dirname(require.resolve('@tensorflow/tfjs-core/package.json'));
 
 await build({
-  entryPoints: [join(core, 'dist', 'register_all_gradients.js')],
+  // tfjs-core's main entry stays external and loads first, so the bundled gradient modules
+  // find its Tensor class (with its ops attached) on the global object and reuse it.
+  stdin: {
+    contents:
+      "import '@tensorflow/tfjs-core';\n" +
+      `import ${JSON.stringify(join(core, 'dist', 'register_all_gradients.js'))};\n`,
+    resolveDir: here,
+    loader: 'js',
+  },
+  external: ['@tensorflow/tfjs-core'],
   bundle: true,
   format: 'esm',
   platform: 'neutral',
