@@ -1,6 +1,7 @@
 import { CommanderError, Command } from 'commander';
 
 import { baselineCommand } from './commands/baseline.js';
+import { trainCommand } from './commands/train.js';
 import { UsageError, type CliIO } from './internal/cli-io.js';
 
 /**
@@ -29,7 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run seqrec --help for usage)');
-  for (const command of [baselineCommand(io)]) {
+  for (const command of [baselineCommand(io), trainCommand(io)]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
     );
@@ -53,6 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         ? `\n  cause: ${error.cause.message}`
         : '';
     io.err(`seqrec: ${message}${cause}\n`);
+    // SEQREC_DEBUG=1 adds the stack trace, for bug reports.
+    if (io.env['SEQREC_DEBUG'] === '1' && error instanceof Error)
+      io.err(`${String(error.stack)}\n`);
     return 1;
   }
 }

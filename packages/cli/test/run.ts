@@ -10,7 +10,7 @@ export async function run(
     out: (text) => (out += text),
     err: (text) => (err += text),
     isTTY: false,
-    env: {},
+    env: { SEQREC_DEBUG: process.env['SEQREC_DEBUG'] },
   });
   return { code, out, err };
 }

@@ -31,10 +31,12 @@ describe('ImplicitSequenceModel options', () => {
     );
   });
 
-  it('rejects unknown representation and loss names when it builds', async () => {
-    const model = new ImplicitSequenceModel({ representation: 'transformer', backend: 'cpu' });
-    await expect(model.fit(windows)).rejects.toThrow(
-      'createRepresentation: name must be a registered representation',
+  it('rejects unknown representation and loss names at construction', () => {
+    expect(() => new ImplicitSequenceModel({ representation: 'transformer' })).toThrow(
+      /ImplicitSequenceModel: representation must be a registered name \(pooling, .*\); got "transformer"\./,
+    );
+    expect(() => new ImplicitSequenceModel({ loss: 'warp' })).toThrow(
+      /ImplicitSequenceModel: loss must be a registered name \(.*adaptive-hinge.*\); got "warp"\./,
     );
   });
 });

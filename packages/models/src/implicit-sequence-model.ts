@@ -63,6 +63,7 @@ export class ImplicitSequenceModel implements Scorer {
   #itemMap: IdMap | undefined;
   #maxLength = 0;
   #epoch = 0;
+  #backendName = '';
   readonly #random: () => number;
 
   /** @throws TypeError or RangeError naming the first bad option and its value. */
@@ -75,6 +76,11 @@ export class ImplicitSequenceModel implements Scorer {
   /** Size of the item id space (padding included), or 0 before the first `fit`. */
   get numItems(): number {
     return this.#network?.representation.context.numItems ?? 0;
+  }
+
+  /** The TensorFlow.js backend the model computes on, once `fit` has chosen it. */
+  get backendName(): string {
+    return this.#backendName;
   }
 
   /** The representation, once built by `fit`. */
@@ -223,7 +229,7 @@ export class ImplicitSequenceModel implements Scorer {
       }
       return;
     }
-    await selectBackend({ backend: this.options.backend });
+    this.#backendName = (await selectBackend({ backend: this.options.backend })).name;
     const network = buildNetwork(this.options, sequences.numItems);
     const { context } = network.representation;
     this.#network = network;

@@ -1,7 +1,11 @@
 import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
 import { describeValue } from '@seqrec/interactions';
-import type { Loss } from '@seqrec/losses';
-import type { RepresentationFactory, SequenceRepresentation } from '@seqrec/representations';
+import { listLosses, type Loss } from '@seqrec/losses';
+import {
+  listRepresentations,
+  type RepresentationFactory,
+  type SequenceRepresentation,
+} from '@seqrec/representations';
 
 import type { ImplicitSequenceModelOptions, OptimizerName } from '../model-options.js';
 import type { NegativeSampler } from '../samplers/negative-sampler.js';
@@ -66,7 +70,20 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
       `${API}: representation must be a name, a factory or an instance; got ${describeValue(representation)}.`,
     );
   }
+  // Names are checked now, not when the network is built at the first fit, so that a typo
+  // fails before any data is read.
+  if (typeof representation === 'string' && !listRepresentations().includes(representation)) {
+    throw new RangeError(
+      `${API}: representation must be a registered name (${listRepresentations().join(', ')}); ` +
+        `got ${describeValue(representation)}.`,
+    );
+  }
   const loss = options.loss ?? 'pointwise';
+  if (typeof loss === 'string' && !listLosses().includes(loss)) {
+    throw new RangeError(
+      `${API}: loss must be a registered name (${listLosses().join(', ')}); got ${describeValue(loss)}.`,
+    );
+  }
   if (typeof loss !== 'string' && typeof (loss as Partial<Loss>).compute !== 'function') {
     throw new TypeError(`${API}: loss must be a name or a Loss; got ${describeValue(loss)}.`);
   }

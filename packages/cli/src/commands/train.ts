@@ -1,0 +1,121 @@
+import { BACKEND_NAMES } from '@seqrec/backend';
+import { INTERACTION_FORMATS } from '@seqrec/datasets';
+import { evaluateSequences } from '@seqrec/eval';
+import { ImplicitSequenceModel } from '@seqrec/models';
+import { Command, Option } from 'commander';
+
+import type { CliIO } from '../internal/cli-io.js';
+import {
+  addDataOptions,
+  nonNegative,
+  positiveInt,
+  type DataOptions,
+} from '../internal/data-options.js';
+import { count, metric } from '../internal/format.js';
+import { prepareData } from '../internal/prepare-data.js';
+import { createProgress } from '../internal/progress.js';
+import { describeData } from './baseline.js';
+
+interface TrainOptions extends DataOptions {
+  readonly representation: string;
+  readonly loss: string;
+  readonly dim: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly lr: number;
+  readonly l2: number;
+  readonly negatives: number;
+  readonly backend: string;
+}
+
+/**
+ * `seqrec train`: trains a model on the 80 % training users and prints validation and test
+ * MRR (preceding items excluded), HR@10 and seconds per epoch.
+ */
+export function trainCommand(io: CliIO): Command {
+  const command = new Command('train')
+    .description('train a sequence model and report validation and test MRR')
+    .option('--representation <name>', 'sequence representation (any registered name)', 'lstm')
+    .option('--loss <name>', 'loss (any registered name)', 'adaptive-hinge')
+    .option('--dim <n>', 'embedding dimension', positiveInt('--dim'), 64)
+    .option('--epochs <n>', 'training epochs', positiveInt('--epochs'), 10)
+    .option('--batch-size <n>', 'windows per batch', positiveInt('--batch-size'), 256)
+    .option('--lr <x>', 'learning rate', nonNegative('--lr'), 0.01)
+    .option('--l2 <x>', 'L2 penalty', nonNegative('--l2'), 1e-6)
+    .option('--negatives <n>', 'negative samples per position', positiveInt('--negatives'), 5)
+    .addOption(
+      new Option('--backend <name>', 'TensorFlow.js backend')
+        .choices(['auto', ...BACKEND_NAMES])
+        .default(io.env['SEQREC_BACKEND'] ?? 'auto'),
+    );
+  return addDataOptions(command, INTERACTION_FORMATS).action(async (options: TrainOptions) => {
+    const chatty = options.json !== true && options.quiet !== true;
+    const say = (line: string): void => {
+      if (chatty) io.out(`${line}\n`);
+    };
+    // Built first so that bad model options fail before any data is read.
+    const model = new ImplicitSequenceModel({
+      representation: options.representation,
+      loss: options.loss,
+      embeddingDim: options.dim,
+      nIter: options.epochs,
+      batchSize: options.batchSize,
+      learningRate: options.lr,
+      l2: options.l2,
+      numNegativeSamples: options.negatives,
+      seed: options.seed,
+      backend: options.backend as 'auto',
+    });
+    const data = await prepareData(options);
+    say(describeData(data, options));
+    say(`training ${options.representation} with ${options.loss} loss, dim ${String(options.dim)}`);
+
+    const progress = createProgress(io, chatty);
+    try {
+      const reports = await model.fit(data.train, {
+        onBatchEnd: ({ epoch, batch, numBatches }) => {
+          if (batch === 1)
+            progress.start(numBatches, `epoch ${String(epoch)}/${String(options.epochs)}`);
+          progress.update(batch, `epoch ${String(epoch)}/${String(options.epochs)}`);
+        },
+        onEpochEnd: ({ epoch, loss, seconds }) => {
+          progress.stop();
+          say(
+            `  epoch ${String(epoch)}/${String(options.epochs)}: loss ${metric(loss)}, ${seconds.toFixed(1)} s`,
+          );
+        },
+      });
+      const secondsPerEpoch = reports.reduce((s, r) => s + r.seconds, 0) / reports.length;
+      const validation = await evaluateSequences(model, data.validation, {
+        excludePreceding: true,
+      });
+      const test = await evaluateSequences(model, data.test, { excludePreceding: true, k: [10] });
+      const result = {
+        representation: options.representation,
+        loss: options.loss,
+        backend: model.backendName,
+        validation_mrr: validation.mrr,
+        test_mrr: test.mrr,
+        'test_hr@10': test.hr[10],
+        'test_ndcg@10': test.ndcg[10],
+        seconds_per_epoch: secondsPerEpoch,
+        final_loss: reports.at(-1)?.loss,
+        train_windows: data.train.numSequences,
+        test_windows: test.numSequences,
+      };
+      if (options.json === true) {
+        io.out(`${JSON.stringify(result)}\n`);
+        return;
+      }
+      io.out(
+        `${options.representation}: validation MRR ${metric(validation.mrr)}, ` +
+          `test MRR ${metric(test.mrr)}, test HR@10 ${metric(test.hr[10] ?? Number.NaN)}, ` +
+          `${secondsPerEpoch.toFixed(1)} s/epoch on ${model.backendName} ` +
+          `(${count(test.numSequences)} test windows)\n`,
+      );
+    } finally {
+      progress.stop();
+      model.dispose();
+    }
+  });
+}
