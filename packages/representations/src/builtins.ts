@@ -1,3 +1,6 @@
+import { CnnRepresentation } from './cnn/cnn-representation.js';
+import { MixtureRepresentation } from './mixture/mixture-representation.js';
+import { PoolingRepresentation } from './pooling/pooling-representation.js';
 import type { RepresentationFactory } from './registry.js';
 
 /**
@@ -7,6 +10,8 @@ import type { RepresentationFactory } from './registry.js';
  * @internal
  */
 export const BUILTIN_REPRESENTATIONS: Readonly<Record<string, RepresentationFactory>> = {
-  // Each representation adds its line here, e.g.
-  // pooling: (context, options) => new PoolingRepresentation(context, options),
+  // Each representation adds its line here.
+  pooling: (context, options) => new PoolingRepresentation(context, options),
+  cnn: (context, options) => new CnnRepresentation(context, options),
+  mixture: (context, options) => new MixtureRepresentation(context, options),
 };

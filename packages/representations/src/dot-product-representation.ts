@@ -26,8 +26,9 @@ import type {
  *     return tf.tidy(() => {
  *       const x = this.context.itemEmbedding.lookup(itemIds) as tf.Tensor3D;
  *       const [batch, , dim] = x.shape;
- *       const states = tf.concat([tf.zeros([batch, 1, dim]), x.slice([0, 0, 0], [-1, x.shape[1] - 1, -1])], 1);
- *       const final = tf.reshape(x.slice([0, x.shape[1] - 1, 0], [-1, 1, -1]), [batch, dim]);
+ *       const previous = tf.slice(x, [0, 0, 0], [-1, x.shape[1] - 1, -1]);
+ *       const states = tf.concat([tf.zeros([batch, 1, dim]), previous], 1);
+ *       const final = tf.reshape(tf.slice(x, [0, x.shape[1] - 1, 0], [-1, 1, -1]), [batch, dim]);
  *       return { states: states as tf.Tensor3D, final: final as tf.Tensor2D };
  *     });
  *   }

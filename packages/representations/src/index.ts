@@ -1,0 +1,26 @@
+export {
+  CnnRepresentation,
+  type CnnNonlinearity,
+  type CnnRepresentationOptions,
+} from './cnn/cnn-representation.js';
+export { DotProductRepresentation } from './dot-product-representation.js';
+export {
+  MixtureRepresentation,
+  type MixtureRepresentationOptions,
+} from './mixture/mixture-representation.js';
+export {
+  PoolingRepresentation,
+  type PoolingRepresentationOptions,
+} from './pooling/pooling-representation.js';
+export {
+  createRepresentation,
+  listRepresentations,
+  registerRepresentation,
+  type RepresentationFactory,
+} from './registry.js';
+export type {
+  EncodedSequences,
+  RepresentationConfig,
+  RepresentationContext,
+  SequenceRepresentation,
+} from './sequence-representation.js';
