@@ -1,3 +1,4 @@
+export { BloomEmbedding, type BloomEmbeddingOptions } from './bloom-embedding.js';
 export type { Embedding } from './embedding.js';
 export { gatherRows } from './gather-rows.js';
 export { scatterRows } from './gather-rows-grad.js';

@@ -1,0 +1,10 @@
+export { AdaptiveHingeLoss } from './adaptive-hinge-loss.js';
+export { BprLogLoss } from './bpr-log-loss.js';
+export { BprLoss } from './bpr-loss.js';
+export { GbceLoss, type GbceLossOptions } from './gbce-loss.js';
+export { HingeLoss } from './hinge-loss.js';
+export { LogisticLoss } from './logistic-loss.js';
+export type { Loss, LossContext } from './loss.js';
+export { PointwiseLoss } from './pointwise-loss.js';
+export { createLoss, listLosses, registerLoss, type LossFactory } from './registry.js';
+export { SampledSoftmaxLoss } from './sampled-softmax-loss.js';
