@@ -46,6 +46,18 @@ describe.each(['cpu', 'wasm'] as const)('ScaledEmbedding on %s', (backend) => {
     table.dispose();
   });
 
+  it('keeps the padding row out of gradients through the whole table', () => {
+    const table = new ScaledEmbedding({ numEmbeddings: 3, dim: 2, seed: 1 });
+    const { grads } = tf.variableGrads(() => tf.sum(table.table()));
+    expect(grads[table.weights.name]?.arraySync()).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 1],
+    ]);
+    Object.values(grads).forEach((g) => g.dispose());
+    table.dispose();
+  });
+
   it('matches finite differences', () => {
     const ids = tf.tensor1d([1, 3, 3, 0, 2], 'int32');
     const weights = tf.tensor2d([

@@ -3,7 +3,7 @@ import { describeValue } from '@seqrec/interactions';
 
 import type { Embedding } from './embedding.js';
 import { gatherRows } from './gather-rows.js';
-import { requireSize, uniqueName } from './internal/options.js';
+import { paddingMask, requireSize, uniqueName } from './internal/options.js';
 
 /** Options of {@link ScaledEmbedding}. */
 export interface ScaledEmbeddingOptions {
@@ -70,9 +70,13 @@ export class ScaledEmbedding implements Embedding {
     return gatherRows(this.weights, ids);
   }
 
-  /** The whole table, float32 [numEmbeddings, dim] (a copy the caller disposes). */
+  /**
+   * The whole table, float32 [numEmbeddings, dim] (a new tensor the caller disposes). Row 0
+   * is multiplied by zero rather than copied, so gradients through it never reach the
+   * padding row either.
+   */
   table(): tf.Tensor2D {
-    return tf.clone(this.weights);
+    return tf.tidy(() => tf.mul(this.weights, paddingMask(this.numEmbeddings)));
   }
 
   /** Frees the table. */

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { describeValue } from '@seqrec/interactions';
 
 /** Checks that a size is a positive integer. */
@@ -21,4 +22,9 @@ let counter = 0;
 export function uniqueName(prefix: string): string {
   counter += 1;
   return `${prefix}_${String(counter)}`;
+}
+
+/** float32 [numRows, 1]: 0 for the padding row, 1 for every other row. */
+export function paddingMask(numRows: number): tf.Tensor2D {
+  return tf.tidy(() => tf.concat([tf.zeros([1, 1]), tf.ones([numRows - 1, 1])])) as tf.Tensor2D;
 }
