@@ -9,7 +9,8 @@ import { collectDocExamples } from './doc-examples.js';
 // Every `@example` in the public sources runs here, importing the public package names.
 // `console.assert` only prints in Node, so it is made to throw while examples run.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = join(root, '.cache', 'doc-examples');
+// One folder per run, so runs in parallel never delete each other's files.
+const outDir = join(root, '.cache', 'doc-examples', String(process.pid));
 const examples = collectDocExamples(root);
 const originalAssert = console.assert;
 
