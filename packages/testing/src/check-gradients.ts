@@ -30,8 +30,10 @@ export interface GradientComparison {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { checkGradients } from '@seqrec/testing';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const rows = checkGradients((x) => tf.sum(tf.square(x)), [tf.tensor1d([1, 2])]);
  * console.assert(Math.abs((rows[1]?.analytic ?? 0) - 4) < 1e-5);
  * ```

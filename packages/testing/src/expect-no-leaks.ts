@@ -6,9 +6,11 @@ import * as tf from '@tensorflow/tfjs-core';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { expectNoLeaks } from '@seqrec/testing';
  *
- * await expectNoLeaks(() => tf.tidy(() => void tf.ones([2]).add(1)));
+ * await selectBackend({ backend: 'cpu' });
+ * await expectNoLeaks(() => tf.tidy(() => void tf.add(tf.ones([2]), 1)));
  * ```
  */
 export async function expectNoLeaks(body: () => unknown): Promise<void> {
