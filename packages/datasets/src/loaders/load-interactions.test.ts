@@ -30,9 +30,7 @@ describe('loadInteractions', () => {
   });
 
   it('lists the valid names for an unknown format', async () => {
-    await expect(
-      loadInteractions(fixture('u.data'), 'movielens' as InteractionFormat),
-    ).rejects.toThrow(
+    await expect(loadInteractions(fixture('u.data'), 'movielens')).rejects.toThrow(
       'loadInteractions: format must be one of movielens-100k, movielens-dat, movielens-csv, ' +
         'sequence-lines, pair-lines, csv, spotlight-hdf5; got "movielens".',
     );

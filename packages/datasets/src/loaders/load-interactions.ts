@@ -66,7 +66,8 @@ const FORMAT_OPTIONS: Readonly<Record<string, InteractionFormat>> = {
  * or a config file names it), with the loader of that format.
  *
  * @param path - The file.
- * @param format - The format's name.
+ * @param format - The format's name, one of {@link INTERACTION_FORMATS}. Any string is
+ *   accepted so that a name read from a command line needs no cast; it is checked here.
  * @param options - Common options, plus those of the chosen format.
  * @throws TypeError or RangeError if `format` is not a known name (the message lists them),
  *   or an option belongs to another format; otherwise whatever the chosen loader throws.
@@ -89,7 +90,7 @@ const FORMAT_OPTIONS: Readonly<Record<string, InteractionFormat>> = {
  */
 export async function loadInteractions(
   path: string,
-  format: InteractionFormat,
+  format: InteractionFormat | (string & Record<never, never>),
   options: LoadInteractionsOptions = {},
 ): Promise<Interactions> {
   const api = 'loadInteractions';
