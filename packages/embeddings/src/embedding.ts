@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
 /**
- * A table of learned vectors indexed by dense id, with id 0 ({@link PADDING_ID} in
+ * A table of learned vectors indexed by dense id, with id 0 (`PADDING_ID` in
  * `@seqrec/interactions`) reserved for padding.
  *
  * Implementations keep the padding vector at zero and never train it: `lookup` of id 0

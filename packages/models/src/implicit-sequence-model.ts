@@ -14,13 +14,10 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { EpochReport, FitOptions } from './fit-options.js';
 import { buildNetwork, type Network } from './internal/build-network.js';
 import { buildOptimizer } from './internal/build-optimizer.js';
-import {
-  resolveModelOptions,
-  type ResolvedModelOptions,
-} from './internal/resolve-model-options.js';
+import { resolveModelOptions } from './internal/resolve-model-options.js';
 import { topK } from './internal/top-k.js';
 import { trainStep } from './internal/train-step.js';
-import type { ImplicitSequenceModelOptions } from './model-options.js';
+import type { ImplicitSequenceModelOptions, ResolvedModelOptions } from './model-options.js';
 
 /** Options of {@link ImplicitSequenceModel.recommend}. */
 export interface RecommendOptions {

@@ -1,6 +1,10 @@
 export type { BatchReport, EpochReport, FitOptions } from './fit-options.js';
 export { ImplicitSequenceModel, type RecommendOptions } from './implicit-sequence-model.js';
-export type { ImplicitSequenceModelOptions, OptimizerName } from './model-options.js';
+export type {
+  ImplicitSequenceModelOptions,
+  OptimizerName,
+  ResolvedModelOptions,
+} from './model-options.js';
 export { createSampler, SAMPLER_NAMES, type SamplerName } from './samplers/create-sampler.js';
 export type { NegativeSampler } from './samplers/negative-sampler.js';
 export { PopularitySampler } from './samplers/popularity-sampler.js';

@@ -52,3 +52,25 @@ export interface ImplicitSequenceModelOptions {
   /** TensorFlow.js backend, chosen at the first `fit` (default `'auto'`). */
   readonly backend?: BackendChoice;
 }
+
+/**
+ * {@link ImplicitSequenceModelOptions} with every default filled in and every value checked,
+ * as a model exposes them in `model.options`.
+ */
+export interface ResolvedModelOptions {
+  readonly representation: string | RepresentationFactory | SequenceRepresentation;
+  readonly representationOptions: Readonly<Record<string, unknown>>;
+  readonly loss: string | Loss;
+  readonly lossOptions: Readonly<Record<string, unknown>>;
+  readonly embeddingDim: number;
+  readonly nIter: number;
+  readonly batchSize: number;
+  readonly l2: number;
+  readonly learningRate: number;
+  readonly optimizer: OptimizerName;
+  readonly numNegativeSamples: number;
+  readonly negativeSampler: string | NegativeSampler;
+  readonly popularityExponent: number;
+  readonly seed: number;
+  readonly backend: BackendChoice;
+}

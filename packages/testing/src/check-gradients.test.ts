@@ -11,7 +11,7 @@ describe('checkGradients', () => {
 
     // x ↦ x² with a custom gradient that is off by a factor of two.
     const wrong = tf.customGrad((v, save) => {
-      save([v as tf.Tensor]);
+      (save as tf.GradSaveFunc)([v as tf.Tensor]);
       return {
         value: tf.sum(tf.square(v as tf.Tensor)),
         gradFunc: (dy, [s]) => tf.mul(dy, s as tf.Tensor),

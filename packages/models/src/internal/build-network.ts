@@ -8,7 +8,7 @@ import {
 
 import { createSampler } from '../samplers/create-sampler.js';
 import type { NegativeSampler } from '../samplers/negative-sampler.js';
-import type { ResolvedModelOptions } from './resolve-model-options.js';
+import type { ResolvedModelOptions } from '../model-options.js';
 
 /** The parts a model trains, built once the item space is known. */
 export interface Network {

@@ -1,33 +1,14 @@
-import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
+import { BACKEND_NAMES } from '@seqrec/backend';
 import { describeValue } from '@seqrec/interactions';
 import { listLosses, type Loss } from '@seqrec/losses';
-import {
-  listRepresentations,
-  type RepresentationFactory,
-  type SequenceRepresentation,
-} from '@seqrec/representations';
+import { listRepresentations } from '@seqrec/representations';
 
-import type { ImplicitSequenceModelOptions, OptimizerName } from '../model-options.js';
+import type {
+  ImplicitSequenceModelOptions,
+  OptimizerName,
+  ResolvedModelOptions,
+} from '../model-options.js';
 import type { NegativeSampler } from '../samplers/negative-sampler.js';
-
-/** Options with every default filled in and every value checked. */
-export interface ResolvedModelOptions {
-  readonly representation: string | RepresentationFactory | SequenceRepresentation;
-  readonly representationOptions: Readonly<Record<string, unknown>>;
-  readonly loss: string | Loss;
-  readonly lossOptions: Readonly<Record<string, unknown>>;
-  readonly embeddingDim: number;
-  readonly nIter: number;
-  readonly batchSize: number;
-  readonly l2: number;
-  readonly learningRate: number;
-  readonly optimizer: OptimizerName;
-  readonly numNegativeSamples: number;
-  readonly negativeSampler: string | NegativeSampler;
-  readonly popularityExponent: number;
-  readonly seed: number;
-  readonly backend: BackendChoice;
-}
 
 const KNOWN = new Set([
   'representation',
