@@ -4,10 +4,17 @@ export {
   type CnnRepresentationOptions,
 } from './cnn/cnn-representation.js';
 export { DotProductRepresentation } from './dot-product-representation.js';
+export { GruRepresentation, type GruRepresentationOptions } from './gru/gru-representation.js';
+export { LstmRepresentation, type LstmRepresentationOptions } from './lstm/lstm-representation.js';
 export {
   MixtureRepresentation,
   type MixtureRepresentationOptions,
 } from './mixture/mixture-representation.js';
+export {
+  MlstmRepresentation,
+  type MlstmRepresentationOptions,
+  type MlstmVariant,
+} from './mlstm/mlstm-representation.js';
 export {
   PoolingRepresentation,
   type PoolingRepresentationOptions,
