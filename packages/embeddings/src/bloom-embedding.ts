@@ -4,7 +4,7 @@ import { describeValue } from '@seqrec/interactions';
 import type { Embedding } from './embedding.js';
 import { gatherRows } from './gather-rows.js';
 import { hashSeed, murmur3Int } from './internal/hash.js';
-import { requireSize, uniqueName } from './internal/options.js';
+import { requireSize, tfSeed, uniqueName } from './internal/options.js';
 
 /** Options of {@link BloomEmbedding}. */
 export interface BloomEmbeddingOptions {
@@ -107,7 +107,13 @@ export class BloomEmbedding implements Embedding {
     const initial = tf.tidy(() =>
       tf.concat([
         tf.zeros([1, this.dim]),
-        tf.randomNormal([this.numRows - 1, this.dim], 0, 1 / this.dim, 'float32', resolved.seed),
+        tf.randomNormal(
+          [this.numRows - 1, this.dim],
+          0,
+          1 / this.dim,
+          'float32',
+          tfSeed(resolved.seed),
+        ),
       ]),
     ) as tf.Tensor2D;
     this.weights = tf.variable(initial, true, uniqueName(resolved.name));

@@ -23,6 +23,15 @@ describe.each(['cpu', 'wasm'] as const)('ScaledEmbedding on %s', (backend) => {
     table.dispose();
   });
 
+  it('is reproducible for every seed, 0 included', () => {
+    const a = new ScaledEmbedding({ numEmbeddings: 5, dim: 2 });
+    const b = new ScaledEmbedding({ numEmbeddings: 5, dim: 2, seed: 0 });
+    const c = new ScaledEmbedding({ numEmbeddings: 5, dim: 2, seed: 1 });
+    expect(a.weights.arraySync()).toEqual(b.weights.arraySync());
+    expect(a.weights.arraySync()).not.toEqual(c.weights.arraySync());
+    [a, b, c].forEach((table) => table.dispose());
+  });
+
   it('sums gradients of repeated ids and never trains the padding row', () => {
     const table = new ScaledEmbedding({ numEmbeddings: 4, dim: 2, seed: 1 });
     const ids = tf.tensor2d(

@@ -3,7 +3,7 @@ import { describeValue } from '@seqrec/interactions';
 
 import type { Embedding } from './embedding.js';
 import { gatherRows } from './gather-rows.js';
-import { paddingMask, requireSize, uniqueName } from './internal/options.js';
+import { paddingMask, requireSize, tfSeed, uniqueName } from './internal/options.js';
 
 /** Options of {@link ScaledEmbedding}. */
 export interface ScaledEmbeddingOptions {
@@ -57,7 +57,13 @@ export class ScaledEmbedding implements Embedding {
     const initial = tf.tidy(() =>
       tf.concat([
         tf.zeros([1, this.dim]),
-        tf.randomNormal([this.numEmbeddings - 1, this.dim], 0, 1 / this.dim, 'float32', seed),
+        tf.randomNormal(
+          [this.numEmbeddings - 1, this.dim],
+          0,
+          1 / this.dim,
+          'float32',
+          tfSeed(seed),
+        ),
       ]),
     ) as tf.Tensor2D;
     this.weights = tf.variable(initial, true, uniqueName(options.name ?? 'item_embedding'));

@@ -28,3 +28,12 @@ export function uniqueName(prefix: string): string {
 export function paddingMask(numRows: number): tf.Tensor2D {
   return tf.tidy(() => tf.concat([tf.zeros([1, 1]), tf.ones([numRows - 1, 1])])) as tf.Tensor2D;
 }
+
+/**
+ * The seed to hand `tf.randomNormal`, which treats 0 as "no seed" and then draws from
+ * `Math.random`: non-negative seeds move up by one so seed 0 stays reproducible, negative
+ * ones are kept, and no two seeds collide.
+ */
+export function tfSeed(seed: number): number {
+  return seed >= 0 ? seed + 1 : seed;
+}
