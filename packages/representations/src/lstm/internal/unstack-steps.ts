@@ -19,6 +19,13 @@ export function unstackSteps(x: tf.Tensor3D): tf.Tensor2D[] {
     const sizes = Array.from({ length: Math.ceil(steps / chunk) }, (_, i) =>
       Math.min(chunk, steps - i * chunk),
     );
+    // A last chunk of one step is merged into the one before: tfjs's Unpack gradient stacks
+    // its output gradients and fails when the only output of a chunk got none (the final
+    // step, when only the states before each position reach the loss).
+    if (sizes.length > 1 && sizes.at(-1) === 1) {
+      sizes.pop();
+      sizes[sizes.length - 1] = (sizes.at(-1) as number) + 1;
+    }
     return tf.split(x, sizes, 0).flatMap((part) => tf.unstack(part) as tf.Tensor2D[]);
   });
 }
