@@ -38,12 +38,12 @@ const FLOORS: Record<
   string,
   { readonly options?: Record<string, unknown>; readonly floor: number }
 > = {
-  pooling: { floor: 0.18 }, // measured 0.2289,
-  cnn: { options: { kernelWidth: 3, numLayers: 2 }, floor: 0.52 }, // measured 0.6461,
-  lstm: { floor: 0.52 }, // measured 0.6473,
-  mlstm: { floor: 0.5 }, // measured 0.6269,
-  gru: { floor: 0.53 }, // measured 0.6666,
-  mixture: { options: { numComponents: 2 }, floor: 0.51 }, // measured 0.6432,
+  pooling: { floor: 0.18 }, // measured 0.2289
+  cnn: { options: { kernelWidth: 3, numLayers: 2 }, floor: 0.52 }, // measured 0.6461
+  lstm: { floor: 0.52 }, // measured 0.6473
+  mlstm: { floor: 0.5 }, // measured 0.6269
+  gru: { floor: 0.53 }, // measured 0.6666
+  mixture: { options: { numComponents: 2 }, floor: 0.51 }, // measured 0.6432
 };
 
 describe('accuracy on seeded Markov sequences', () => {
