@@ -3,7 +3,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 import type { Interactions } from '../interactions.js';
 import type { Split } from './split-result.js';
-import { positionsWhere, requireFraction, requireSeed } from './validate.js';
+import { positionsWhere, requireSeed, resolveFractions } from './validate.js';
 
 /** Options of {@link randomSplit}. */
 export interface RandomSplitOptions {
@@ -35,18 +35,7 @@ export interface RandomSplitOptions {
  */
 export function randomSplit(data: Interactions, options: RandomSplitOptions = {}): Split {
   const api = 'randomSplit';
-  const testFraction = requireFraction(api, 'testFraction', options.testFraction ?? 0.2);
-  const validationFraction = requireFraction(
-    api,
-    'validationFraction',
-    options.validationFraction ?? 0,
-  );
-  if (testFraction + validationFraction >= 1) {
-    throw new RangeError(
-      `${api}: testFraction + validationFraction must be below 1; ` +
-        `got ${String(testFraction + validationFraction)}.`,
-    );
-  }
+  const { testFraction, validationFraction } = resolveFractions(api, options);
   const rng = xoroshiro128plus(requireSeed(api, options.seed ?? 0));
 
   const n = data.length;

@@ -1,7 +1,7 @@
 import type { Interactions } from '../interactions.js';
 import { hashRawId } from '../internal/hash.js';
 import type { Split } from './split-result.js';
-import { positionsWhere, requireFraction, requireSeed } from './validate.js';
+import { positionsWhere, requireSeed, resolveFractions } from './validate.js';
 
 /** Options of {@link userBasedSplit}. */
 export interface UserBasedSplitOptions {
@@ -45,18 +45,7 @@ export interface UserBasedSplitOptions {
  */
 export function userBasedSplit(data: Interactions, options: UserBasedSplitOptions = {}): Split {
   const api = 'userBasedSplit';
-  const testFraction = requireFraction(api, 'testFraction', options.testFraction ?? 0.2);
-  const validationFraction = requireFraction(
-    api,
-    'validationFraction',
-    options.validationFraction ?? 0,
-  );
-  if (testFraction + validationFraction >= 1) {
-    throw new RangeError(
-      `${api}: testFraction + validationFraction must be below 1; ` +
-        `got ${String(testFraction + validationFraction)}.`,
-    );
-  }
+  const { testFraction, validationFraction } = resolveFractions(api, options);
   const seed = requireSeed(api, options.seed ?? 0);
 
   const present = new Uint8Array(data.numUsers);

@@ -27,3 +27,23 @@ export function positionsWhere(mask: Uint8Array, want: number): Int32Array {
   for (let i = 0; i < mask.length; i++) if (mask[i] === want) out[k++] = i;
   return out;
 }
+
+/** @internal Checks `testFraction` and `validationFraction` (defaults 0.2 and 0) together. */
+export function resolveFractions(
+  api: string,
+  options: { readonly testFraction?: number; readonly validationFraction?: number },
+): { readonly testFraction: number; readonly validationFraction: number } {
+  const testFraction = requireFraction(api, 'testFraction', options.testFraction ?? 0.2);
+  const validationFraction = requireFraction(
+    api,
+    'validationFraction',
+    options.validationFraction ?? 0,
+  );
+  if (testFraction + validationFraction >= 1) {
+    throw new RangeError(
+      `${api}: testFraction + validationFraction must be below 1; ` +
+        `got ${String(testFraction + validationFraction)}.`,
+    );
+  }
+  return { testFraction, validationFraction };
+}
