@@ -18,6 +18,18 @@ describe('Interactions', () => {
     expect(data.timestamps).toBeUndefined();
   });
 
+  it('checks raw columns: kind, length and finite numbers', () => {
+    expect(() => Interactions.fromRaw({ users: [1, 1] } as never)).toThrow(
+      'Interactions.fromRaw: items must be an array; got undefined.',
+    );
+    expect(() => Interactions.fromRaw({ users: [1, 2], items: [1] })).toThrow(
+      'Interactions.fromRaw: items must have the length of users (2); got 1.',
+    );
+    expect(() =>
+      Interactions.fromRaw({ users: [1, 2], items: [1, 2], timestamps: [3, Number.NaN] }),
+    ).toThrow('Interactions.fromRaw: timestamps[1] must be a finite number; got NaN.');
+  });
+
   it('rejects padding item ids and mismatched columns', () => {
     expect(
       () => new Interactions({ userIds: Int32Array.of(0), itemIds: Int32Array.of(0) }),

@@ -123,13 +123,8 @@ export class Interactions {
    * ```
    */
   static fromRaw(raw: RawInteractions): Interactions {
+    checkRawColumns(raw);
     const n = raw.users.length;
-    if (raw.items.length !== n) {
-      throw new RangeError(
-        `Interactions.fromRaw: items must have the length of users (${String(n)}); ` +
-          `got ${String(raw.items.length)}.`,
-      );
-    }
     const userMap = new IdMap({ firstId: 0 });
     const itemMap = new IdMap({ firstId: 1 });
     const userIds = new Int32Array(n);
@@ -267,4 +262,36 @@ function resolveSpace(
     );
   }
   return space;
+}
+
+function checkRawColumns(raw: RawInteractions): void {
+  const api = 'Interactions.fromRaw';
+  if (typeof raw !== 'object' || raw === null) {
+    throw new TypeError(
+      `${api}: raw must be an object with users and items; got ${describeValue(raw)}.`,
+    );
+  }
+  for (const name of ['users', 'items', 'ratings', 'timestamps', 'weights'] as const) {
+    const column = raw[name];
+    const required = name === 'users' || name === 'items';
+    if (column === undefined && !required) continue;
+    if (typeof column !== 'object' || column === null || typeof column.length !== 'number') {
+      throw new TypeError(`${api}: ${name} must be an array; got ${describeValue(column)}.`);
+    }
+    if (column.length !== raw.users.length) {
+      throw new RangeError(
+        `${api}: ${name} must have the length of users (${String(raw.users.length)}); ` +
+          `got ${String(column.length)}.`,
+      );
+    }
+    if (!required) {
+      for (let i = 0; i < column.length; i++) {
+        if (!Number.isFinite(column[i])) {
+          throw new RangeError(
+            `${api}: ${name}[${String(i)}] must be a finite number; got ${describeValue(column[i])}.`,
+          );
+        }
+      }
+    }
+  }
 }

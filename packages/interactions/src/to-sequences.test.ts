@@ -69,6 +69,12 @@ describe('toSequences', () => {
     ]);
   });
 
+  it('rejects misspelt options instead of ignoring them', () => {
+    expect(() => toSequences(oneUser, { maxLen: 2 } as never)).toThrow(
+      'toSequences: options must only hold maxLength, minLength, stepSize; got "maxLen".',
+    );
+  });
+
   it('rejects bad options with the option name and value', () => {
     expect(() => toSequences(oneUser, { maxLength: 0 })).toThrow(
       'toSequences: maxLength must be a positive integer; got 0.',

@@ -1,5 +1,6 @@
 import { describeValue } from './describe-value.js';
 import type { Interactions } from './interactions.js';
+import { checkKeys } from './internal/check-keys.js';
 import { orderByUserTime } from './internal/order-by-user-time.js';
 import { SequenceInteractions } from './sequence-interactions.js';
 
@@ -86,6 +87,7 @@ function resolveToSequencesOptions(options: ToSequencesOptions): {
   readonly minLength: number;
   readonly stepSize: number;
 } {
+  checkKeys('toSequences', options, ['maxLength', 'minLength', 'stepSize']);
   const maxLength = options.maxLength ?? 10;
   requirePositiveInteger('maxLength', maxLength);
   const stepSize = options.stepSize ?? maxLength;

@@ -41,6 +41,29 @@ describe('ImplicitSequenceModel options', () => {
   });
 });
 
+describe('ImplicitSequenceModel input checks', () => {
+  it('wants windows, at least one of them, and an undisposed model', async () => {
+    const model = new ImplicitSequenceModel({ backend: 'cpu', nIter: 1 });
+    await expect(model.fit(data as never)).rejects.toThrow(
+      'ImplicitSequenceModel.fit: sequences must be a SequenceInteractions; got',
+    );
+    await expect(model.fit(windows.selectRows([]))).rejects.toThrow(
+      'ImplicitSequenceModel.fit: sequences must hold at least one window; got 0.',
+    );
+    await model.fit(windows);
+    expect(() => model.recommend('1' as never, 3)).toThrow(
+      'ImplicitSequenceModel.recommend: history must be an array of raw item ids; got "1".',
+    );
+    model.dispose();
+    await expect(model.fit(windows)).rejects.toThrow(
+      'ImplicitSequenceModel.fit: the model must not be disposed; got a disposed model.',
+    );
+    expect(() => model.recommend([1], 3)).toThrow(
+      'ImplicitSequenceModel.recommend: the model must be fitted first; got a disposed model.',
+    );
+  });
+});
+
 describe('ImplicitSequenceModel training', () => {
   const options = {
     representation: 'pooling',

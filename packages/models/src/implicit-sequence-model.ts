@@ -1,12 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '@seqrec/backend';
 import { evaluateSequences, type Scorer, type SequenceBatch } from '@seqrec/eval';
-import {
-  describeValue,
-  type IdMap,
-  type RawId,
-  type SequenceInteractions,
-} from '@seqrec/interactions';
+import { describeValue, SequenceInteractions, type IdMap, type RawId } from '@seqrec/interactions';
 import type { SequenceRepresentation } from '@seqrec/representations';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -61,6 +56,7 @@ export class ImplicitSequenceModel implements Scorer {
   #maxLength = 0;
   #epoch = 0;
   #backendName = '';
+  #disposed = false;
   readonly #random: () => number;
 
   /** @throws TypeError or RangeError naming the first bad option and its value. */
@@ -92,6 +88,7 @@ export class ImplicitSequenceModel implements Scorer {
    * @throws Error naming the epoch and batch when the loss becomes NaN or infinite.
    */
   async fit(sequences: SequenceInteractions, options: FitOptions = {}): Promise<EpochReport[]> {
+    this.#checkTrainingSet(sequences);
     await this.#build(sequences);
     const network = this.#network as Network;
     network.sampler.fit(sequences);
@@ -179,6 +176,12 @@ export class ImplicitSequenceModel implements Scorer {
    */
   recommend(history: readonly RawId[], k: number, options: RecommendOptions = {}): RawId[] {
     this.#requireNetwork('recommend');
+    if (!Array.isArray(history)) {
+      throw new TypeError(
+        `ImplicitSequenceModel.recommend: history must be an array of raw item ids; ` +
+          `got ${describeValue(history)}.`,
+      );
+    }
     if (!Number.isSafeInteger(k) || k < 1) {
       throw new RangeError(
         `ImplicitSequenceModel.recommend: k must be a positive integer; got ${describeValue(k)}.`,
@@ -214,6 +217,7 @@ export class ImplicitSequenceModel implements Scorer {
     this.#network = undefined;
     this.#optimizer = undefined;
     this.#variables = [];
+    this.#disposed = true;
   }
 
   async #build(sequences: SequenceInteractions): Promise<void> {
@@ -240,9 +244,37 @@ export class ImplicitSequenceModel implements Scorer {
     this.#maxLength = sequences.maxLength;
   }
 
+  #checkTrainingSet(sequences: unknown): asserts sequences is SequenceInteractions {
+    const api = 'ImplicitSequenceModel.fit';
+    if (this.#disposed) {
+      throw new Error(`${api}: the model must not be disposed; got a disposed model.`);
+    }
+    if (!(sequences instanceof SequenceInteractions)) {
+      throw new TypeError(
+        `${api}: sequences must be a SequenceInteractions; got ${describeValue(sequences)}. ` +
+          'Hint: window interactions with toSequences first.',
+      );
+    }
+    if (sequences.numSequences === 0) {
+      throw new RangeError(
+        `${api}: sequences must hold at least one window; got 0. ` +
+          'Hint: lower minLength, or check the split left users to train on.',
+      );
+    }
+    if (sequences.numItems < 2) {
+      throw new RangeError(
+        `${api}: sequences.numItems must be at least 2 (padding and one item); ` +
+          `got ${String(sequences.numItems)}.`,
+      );
+    }
+  }
+
   #requireNetwork(api: string): Network {
     if (this.#network === undefined) {
-      throw new Error(`ImplicitSequenceModel.${api}: the model must be fitted first; got none.`);
+      const state = this.#disposed ? 'a disposed model' : 'an unfitted model';
+      throw new Error(
+        `ImplicitSequenceModel.${api}: the model must be fitted first; got ${state}.`,
+      );
     }
     return this.#network;
   }

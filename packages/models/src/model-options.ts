@@ -49,7 +49,10 @@ export interface ImplicitSequenceModelOptions {
   readonly popularityExponent?: number;
   /** Seed of initial weights, shuffling and sampling, an integer (default 0). */
   readonly seed?: number;
-  /** TensorFlow.js backend, chosen at the first `fit` (default `'auto'`). */
+  /**
+   * TensorFlow.js backend, chosen at the first `fit`; when omitted, the `SEQREC_BACKEND`
+   * environment variable decides, else `'auto'`.
+   */
   readonly backend?: BackendChoice;
 }
 
@@ -72,5 +75,5 @@ export interface ResolvedModelOptions {
   readonly negativeSampler: string | NegativeSampler;
   readonly popularityExponent: number;
   readonly seed: number;
-  readonly backend: BackendChoice;
+  readonly backend: BackendChoice | undefined;
 }

@@ -64,6 +64,12 @@ describe('userBasedSplit', () => {
     );
   });
 
+  it('rejects misspelt options', () => {
+    expect(() => userBasedSplit(data, { testFrac: 0.2 } as never)).toThrow(
+      'userBasedSplit: options must only hold testFraction, validationFraction, seed; got "testFrac".',
+    );
+  });
+
   it('rejects bad fractions and seeds', () => {
     expect(() => userBasedSplit(data, { testFraction: 1 })).toThrow(
       'userBasedSplit: testFraction must be a number in [0, 1); got 1.',
@@ -121,6 +127,14 @@ describe('temporalSplit', () => {
   it('picks the cut-off from a fraction', () => {
     const { test } = temporalSplit(data, { testFraction: 0.4 });
     expect(Array.from(test.timestamps ?? [])).toEqual([50, 40]);
+  });
+
+  it('has no validation part to ask for', () => {
+    expect(() =>
+      temporalSplit(data, { testFraction: 0.5, validationFraction: 0.1 } as never),
+    ).toThrow(
+      'temporalSplit: options must only hold cutoff, testFraction; got "validationFraction".',
+    );
   });
 
   it('needs timestamps and exactly one of its options', () => {

@@ -1,5 +1,6 @@
 import { describeValue } from '../describe-value.js';
 import type { Interactions } from '../interactions.js';
+import { checkKeys } from '../internal/check-keys.js';
 import type { Split } from './split-result.js';
 import { positionsWhere, requireFraction } from './validate.js';
 
@@ -34,6 +35,7 @@ export interface TemporalSplitOptions {
  */
 export function temporalSplit(data: Interactions, options: TemporalSplitOptions): Split {
   const api = 'temporalSplit';
+  checkKeys(api, options, ['cutoff', 'testFraction']);
   const time = data.timestamps;
   if (time === undefined) {
     throw new TypeError(

@@ -1,4 +1,5 @@
 import { describeValue } from '../describe-value.js';
+import { checkKeys } from '../internal/check-keys.js';
 
 /** @internal Checks a fraction option: a number in [0, 1). */
 export function requireFraction(api: string, name: string, value: unknown): number {
@@ -33,6 +34,7 @@ export function resolveFractions(
   api: string,
   options: { readonly testFraction?: number; readonly validationFraction?: number },
 ): { readonly testFraction: number; readonly validationFraction: number } {
+  checkKeys(api, options, ['testFraction', 'validationFraction', 'seed']);
   const testFraction = requireFraction(api, 'testFraction', options.testFraction ?? 0.2);
   const validationFraction = requireFraction(
     api,

@@ -83,8 +83,13 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
       `${API}: optimizer must be one of ${OPTIMIZERS.join(', ')}; got ${describeValue(optimizer)}.`,
     );
   }
-  const backend = options.backend ?? 'auto';
-  if (backend !== 'auto' && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
+  // Left undefined when not given, so that selectBackend reads SEQREC_BACKEND.
+  const backend = options.backend;
+  if (
+    backend !== undefined &&
+    backend !== 'auto' &&
+    !(BACKEND_NAMES as readonly string[]).includes(backend)
+  ) {
     throw new RangeError(
       `${API}: backend must be one of auto, ${BACKEND_NAMES.join(', ')}; got ${describeValue(backend)}.`,
     );
