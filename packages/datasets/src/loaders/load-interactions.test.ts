@@ -36,6 +36,14 @@ describe('loadInteractions', () => {
     );
   });
 
+  it('refuses misspelt options', async () => {
+    await expect(
+      loadInteractions(fixture('u.data'), 'movielens-100k', { skipInvalidd: true } as never),
+    ).rejects.toThrow(
+      /loadInteractions: options must only hold skipInvalid, .*; got "skipInvalidd"\./,
+    );
+  });
+
   it('refuses options of another format, and csv without columns', async () => {
     await expect(
       loadInteractions(fixture('u.data'), 'movielens-100k', { header: true }),

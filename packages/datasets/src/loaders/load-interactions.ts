@@ -133,8 +133,16 @@ function checkFormat(api: string, format: unknown): asserts format is Interactio
   }
 }
 
+const COMMON_OPTIONS = ['skipInvalid', 'onSkip', 'onProgress'];
+
 function checkFormatOptions(api: string, format: InteractionFormat, options: object): void {
   for (const [key, value] of Object.entries(options)) {
+    if (!COMMON_OPTIONS.includes(key) && !(key in FORMAT_OPTIONS)) {
+      throw new RangeError(
+        `${api}: options must only hold ${[...COMMON_OPTIONS, ...Object.keys(FORMAT_OPTIONS)].join(', ')}; ` +
+          `got ${describeValue(key)}.`,
+      );
+    }
     const owner = FORMAT_OPTIONS[key];
     if (owner !== undefined && owner !== format && value !== undefined) {
       throw new RangeError(

@@ -94,3 +94,11 @@ describe('generateSequential', () => {
     }
   });
 });
+
+describe('generateSequential options', () => {
+  it('rejects misspelt options', () => {
+    expect(() => generateSequential({ numUser: 5 } as never)).toThrow(
+      'generateSequential: options must only hold numUsers, numItems, numInteractions, concentration, order, seed; got "numUser".',
+    );
+  });
+});

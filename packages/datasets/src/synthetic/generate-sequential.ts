@@ -142,6 +142,14 @@ function resolveGenerateSequentialOptions(options: GenerateSequentialOptions): R
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${api}: options must be an object; got ${describeValue(options)}.`);
   }
+  const known = ['numUsers', 'numItems', 'numInteractions', 'concentration', 'order', 'seed'];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new RangeError(
+        `${api}: options must only hold ${known.join(', ')}; got ${describeValue(key)}.`,
+      );
+    }
+  }
   const integer = (name: string, value: unknown, min: number, max: number): number => {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
       throw new RangeError(
