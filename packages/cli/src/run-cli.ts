@@ -1,13 +1,19 @@
 import { CommanderError, Command } from 'commander';
 
 import { baselineCommand } from './commands/baseline.js';
+import { compareCommand } from './commands/compare.js';
+import { experimentCommand } from './commands/experiment.js';
 import { trainCommand } from './commands/train.js';
 import { UsageError, type CliIO } from './internal/cli-io.js';
+
+// The exit code of a process stopped by SIGINT, by shell convention (128 + 2).
+const INTERRUPTED = 130;
 
 /**
  * Runs the `seqrec` command line with `argv` (arguments after the program name) and
  * resolves with the process exit code: 0 on success, 1 when the work failed, 2 for a usage
- * error. Nothing is written to the process directly: output goes through `io`.
+ * error, 130 when `io.signal` was aborted (long work then stops after writing what has
+ * finished). Nothing is written to the process directly: output goes through `io`.
  *
  * @example
  * ```ts
@@ -30,7 +36,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run seqrec --help for usage)');
-  for (const command of [baselineCommand(io), trainCommand(io)]) {
+  const commands = [
+    baselineCommand(io),
+    trainCommand(io),
+    experimentCommand(io),
+    compareCommand(io),
+  ];
+  for (const command of commands) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
     );
@@ -38,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return io.signal?.aborted === true ? INTERRUPTED : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (help, version or a usage error).
@@ -47,6 +59,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (error instanceof UsageError) {
       io.err(`seqrec: ${error.message}\n`);
       return 2;
+    }
+    if (io.signal?.aborted === true) {
+      io.err('seqrec: interrupted\n');
+      return INTERRUPTED;
     }
     const message = error instanceof Error ? error.message : String(error);
     const cause =

@@ -1,16 +1,31 @@
 import { runCli } from '../src/run-cli.js';
 
+/** What a run of the CLI printed, and its exit code. */
+export interface RunResult {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Options of {@link run}: an abort signal (Ctrl-C), and a hook on every write to stdout. */
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onOut?: (text: string) => void;
+}
+
 /** Runs the CLI in-process and captures what it prints. */
-export async function run(
-  argv: readonly string[],
-): Promise<{ code: number; out: string; err: string }> {
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
-    out: (text) => (out += text),
+    out: (text) => {
+      out += text;
+      options.onOut?.(text);
+    },
     err: (text) => (err += text),
     isTTY: false,
     env: { SEQREC_DEBUG: process.env['SEQREC_DEBUG'] },
+    signal: options.signal,
   });
   return { code, out, err };
 }

@@ -8,6 +8,11 @@ export interface CliIO {
   readonly isTTY: boolean;
   /** Environment variables (for `SEQREC_*` settings). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Aborted to stop long work (the bin aborts it on Ctrl-C): a search then stops starting
+   * trials, writes what has finished, and the command exits with code 130.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Thrown for a usage error: printed without a stack trace, exit code 2. */

@@ -53,7 +53,14 @@ export interface DataOptions {
 }
 
 /** Adds the data, windowing, split and output options to a command. */
-export function addDataOptions(command: Command, formats: readonly string[]): Command {
+export function addDataOptions(
+  command: Command,
+  formats: readonly string[],
+  seed: { readonly default: number; readonly help: string } = {
+    default: 42,
+    help: 'seed of the user split',
+  },
+): Command {
   return command
     .option('--data <path>', 'interaction file to load (default: the built-in synthetic data set)')
     .addOption(new Option('--format <format>', 'file format').choices(formats))
@@ -67,7 +74,7 @@ export function addDataOptions(command: Command, formats: readonly string[]): Co
     .option('--max-length <n>', 'window length', positiveInt('--max-length'), 100)
     .option('--min-length <n>', 'shortest window kept', positiveInt('--min-length'), 20)
     .option('--step <n>', 'step between windows', positiveInt('--step'), 100)
-    .option('--seed <n>', 'seed of the user split', integer('--seed'), 42)
+    .option('--seed <n>', seed.help, integer('--seed'), seed.default)
     .option('--json', 'print one JSON object instead of text')
     .option('--quiet', 'print only the result');
 }

@@ -1,0 +1,40 @@
+// The module that `seqrec experiment --workers N` runs in each worker process: the tuning
+// package imports it there and calls evaluateTrial for every trial it hands that process.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { Params, TrialOutcome } from '@seqrec/tuning';
+
+import { prepareData, type PreparedData } from '../internal/prepare-data.js';
+import type { ExperimentSetup } from './experiment-setup.js';
+import { runTrial } from './run-trial.js';
+
+// Loading and windowing are done once per process; every later trial reuses them.
+let cache: { readonly key: string; readonly data: Promise<PreparedData> } | undefined;
+
+/**
+ * Runs trial `trialIndex` with `params` in a worker process; `workerData` is the
+ * experiment's {@link ExperimentSetup}.
+ */
+export async function evaluateTrial(
+  params: Params,
+  trialIndex: number,
+  workerData: unknown,
+): Promise<TrialOutcome> {
+  const setup = workerData as ExperimentSetup;
+  const key = JSON.stringify(setup.data);
+  if (cache?.key !== key) cache = { key, data: prepareData(setup.data) };
+  return runTrial(params, trialIndex, setup, await cache.data);
+}
+
+/**
+ * This module's compiled form, which worker processes load: this file itself when running
+ * from the build; the build's copy when running from the TypeScript sources (tests), as a
+ * worker process loads plain JavaScript only. `undefined` when that copy is missing.
+ */
+export function evaluateTrialModule(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return here;
+  const built = here.replace(/([\\/])src([\\/]experiment[\\/]evaluate-trial)\.ts$/, '$1dist$2.js');
+  return built !== here && existsSync(built) ? built : undefined;
+}

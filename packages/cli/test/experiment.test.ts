@@ -1,0 +1,264 @@
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { run } from './run.js';
+import { TINY_SPACE, tempDir, tinyArgs, writeSpace, writeTinyData } from './tiny-experiment.js';
+
+interface StoredTrial {
+  readonly index: number;
+  readonly status: string;
+  readonly loss: number | null;
+  readonly metrics: Record<string, number>;
+  readonly error?: string;
+  readonly details?: { epochs: { epoch: number; loss: number; validation_mrr: number }[] };
+}
+
+/** The trial file's lines after the header, parsed. */
+function trials(path: string): StoredTrial[] {
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  return lines.slice(1).map((line) => JSON.parse(line) as StoredTrial);
+}
+
+let dir: string;
+let data: string;
+let space: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  data = writeTinyData(dir);
+  space = writeSpace(dir, TINY_SPACE);
+});
+
+describe('seqrec experiment', () => {
+  it('runs the trials, stores each with its epochs, and prints the best', async () => {
+    const out = join(dir, 'first');
+    const args = [
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '3',
+      ...tinyArgs(data, space, out),
+    ];
+    const text = await run(args);
+    expect(text.err).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/trial 3\/3: validation MRR 0\.\d{4}, test MRR 0\.\d{4}/);
+    expect(text.out).toMatch(/best pooling trial: \d, validation MRR 0\.\d{4}, test MRR 0\.\d{4}/);
+
+    const stored = trials(join(out, 'trials-pooling.jsonl'));
+    expect(stored.map((t) => t.index)).toEqual([0, 1, 2]);
+    for (const trial of stored) {
+      expect(trial.status).toBe('ok');
+      expect(trial.loss).toBeCloseTo(-(trial.metrics['validation_mrr'] ?? Number.NaN), 12);
+      expect(trial.metrics['test_mrr']).toBeGreaterThan(0);
+      expect(trial.metrics['test_hr@10']).toBeGreaterThan(0);
+      expect(trial.metrics['test_ndcg@10']).toBeGreaterThan(0);
+      expect(trial.details?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+      expect(trial.details?.epochs[1]?.validation_mrr).toBe(trial.metrics['validation_mrr']);
+    }
+
+    // The same command again has nothing left to do; --json prints one object.
+    const json = await run([...args, '--json']);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.out) as Record<string, unknown>;
+    expect(result).toMatchObject({ model: 'pooling', trials: 3, failed: 0, interrupted: false });
+    const best = result['best'] as Record<string, number>;
+    const top = Math.max(...stored.map((t) => t.metrics['validation_mrr'] ?? 0));
+    expect(best['validation_mrr']).toBe(top);
+    expect(best).toHaveProperty('test_mrr');
+    expect(best['embedding_dim']).toBe(8);
+    expect(best['epochs']).toBe(2);
+    expect(trials(join(out, 'trials-pooling.jsonl'))).toHaveLength(3);
+  });
+
+  it('resumes after Ctrl-C and after a kill, repeating no trial', async () => {
+    const out = join(dir, 'resume');
+    const args = (n: number): string[] => [
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      String(n),
+      ...tinyArgs(data, space, out),
+    ];
+    const file = join(out, 'trials-pooling.jsonl');
+    expect((await run(args(2))).code).toBe(0);
+    const firstTwo = readFileSync(file, 'utf8').split('\n').slice(1, 3);
+
+    // Ctrl-C once trial 3 has finished: exit 130, three trials kept.
+    const interrupt = new AbortController();
+    const stopped = await run(args(4), {
+      signal: interrupt.signal,
+      onOut: (text) => {
+        if (text.includes('trial 3/4')) interrupt.abort();
+      },
+    });
+    expect(stopped.code).toBe(130);
+    expect(stopped.out).toMatch(/interrupted: 3 of 4 trials finished/);
+    expect(trials(file).map((t) => t.index)).toEqual([0, 1, 2]);
+
+    // A kill in the middle of writing leaves a cut line, which the next run drops.
+    appendFileSync(file, '{"index":3,"params":{"batch_si');
+    const resumed = await run(args(4));
+    expect(resumed.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.slice(1, 3)).toEqual(firstTwo);
+    const indexes = trials(file).map((t) => t.index);
+    expect(indexes).toHaveLength(4);
+    expect(new Set(indexes)).toEqual(new Set([0, 1, 2, 3]));
+  });
+
+  it('records a diverging trial as failed and goes on', async () => {
+    const out = join(dir, 'nan');
+    // e^80 ≈ 5.5e34: the first Adam step overflows the scores, so the loss turns NaN.
+    const absurd = writeSpace(
+      dir,
+      { ...TINY_SPACE, learning_rate: { choice: [Math.exp(80), 0.005] } },
+      'nan.json',
+    );
+    const result = await run([
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '4',
+      '--sampler',
+      'random',
+      ...tinyArgs(data, absurd, out),
+    ]);
+    expect(result.code).toBe(0);
+    const stored = trials(join(out, 'trials-pooling.jsonl'));
+    expect(stored).toHaveLength(4);
+    const failed = stored.filter((t) => t.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(4);
+    expect(failed[0]?.loss).toBeNull();
+    expect(failed[0]?.error).toMatch(/finite/);
+    expect(result.out).toMatch(/failed after [\d.]+ s: .*finite/);
+    expect(result.out).toMatch(/best pooling trial/);
+  });
+
+  it('rejects bad arguments with exit code 2 before any work', async () => {
+    const out = join(dir, 'bad');
+    const base = tinyArgs(data, space, out);
+    const cases: [string[], string][] = [
+      [
+        ['--model', 'pooling', '--trials', 'x', ...base],
+        '--trials must be a positive integer; got "x".',
+      ],
+      [
+        ['--model', 'pooling', '--trials', '0', ...base],
+        '--trials must be a positive integer; got "0".',
+      ],
+      [
+        ['--model', 'pooling', '--trials', '2', '--workers', '-1', ...base],
+        '--workers must be a positive integer',
+      ],
+      [
+        ['--model', 'transformer', '--trials', '2', ...base],
+        '--model must name registered representations',
+      ],
+      [
+        ['--model', 'pooling', '--trials', '2', ...base, '--preset', 'netflix'],
+        "argument 'netflix' is invalid",
+      ],
+      [
+        ['--model', 'pooling', '--trials', '2', ...base, '--data', join(dir, 'none.txt')],
+        '--data must be a readable file',
+      ],
+      [
+        ['--model', 'pooling', '--trials', '2', ...base, '--space', join(dir, 'none.json')],
+        '--space must be a readable file',
+      ],
+      [
+        ['--model', 'pooling', '--trials', '2', ...base, '--out', join(data, 'below-a-file')],
+        '--out must be a writable folder',
+      ],
+      [['--model', 'pooling', ...base], "required option '--trials <n>' not specified"],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(['experiment', ...argv]);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err).toContain(message);
+    }
+    expect(existsSync(out)).toBe(false);
+
+    writeFileSync(join(dir, 'typo.json'), JSON.stringify({ learning_rat: { uniform: [0, 1] } }));
+    const typo = await run([
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '2',
+      ...base,
+      '--space',
+      join(dir, 'typo.json'),
+    ]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('keys must be batch_size, learning_rate, l2, n_iter, embedding_dim');
+    expect(typo.err).toContain('got "learning_rat"');
+
+    writeFileSync(join(dir, 'broken.json'), '{"l2": {"loguniform": [-25]}}');
+    const broken = await run([
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '2',
+      ...base,
+      '--space',
+      join(dir, 'broken.json'),
+    ]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('l2 must be {"loguniform": [low, high]}');
+
+    writeFileSync(join(dir, 'notjson.json'), '{l2: 1}');
+    const notJson = await run([
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '2',
+      ...base,
+      '--space',
+      join(dir, 'notjson.json'),
+    ]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toContain('must hold JSON');
+  });
+
+  // Worker processes load the build (dist/), as they run plain JavaScript only.
+  const built = existsSync(new URL('../dist/experiment/evaluate-trial.js', import.meta.url));
+  it.runIf(built)('gives the same trials in worker processes as in-process', async () => {
+    const out = join(dir, 'workers');
+    const args = ['experiment', '--model', 'pooling', '--trials', '3', '--workers', '2'];
+    const result = await run([...args, ...tinyArgs(data, space, out), '--quiet']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const inProcess = trials(join(dir, 'first', 'trials-pooling.jsonl'));
+    const inWorkers = trials(join(out, 'trials-pooling.jsonl')).sort((a, b) => a.index - b.index);
+    // The cpu backend is deterministic, so the numbers match exactly.
+    const mrrs = (list: StoredTrial[]): (number | undefined)[][] =>
+      list.map((t) => [t.metrics['validation_mrr'], t.metrics['test_mrr']]);
+    expect(mrrs(inWorkers)).toEqual(mrrs(inProcess));
+  });
+
+  it('refuses to resume a trial file of another experiment', async () => {
+    const out = join(dir, 'first');
+    const other = await run([
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '3',
+      '--seed',
+      '5',
+      ...tinyArgs(data, space, out),
+    ]);
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/belongs to a different run: "seed" is 72 in the file but 5 now/);
+  });
+});
