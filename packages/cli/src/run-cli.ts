@@ -5,6 +5,7 @@ import { compareCommand } from './commands/compare.js';
 import { experimentCommand } from './commands/experiment.js';
 import { trainCommand } from './commands/train.js';
 import { UsageError, type CliIO } from './internal/cli-io.js';
+import { loadPlugins } from './internal/load-plugins.js';
 
 // The exit code of a process stopped by SIGINT, by shell convention (128 + 2).
 const INTERRUPTED = 130;
@@ -35,7 +36,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run seqrec --help for usage)');
+    .showHelpAfterError('(run seqrec --help for usage)')
+    .option(
+      '--plugin <module>',
+      'import a module first, e.g. a package that registers its own representation (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .hook('preAction', async (root) => {
+      const plugins = (root.opts() as { plugin?: string[] }).plugin ?? [];
+      await loadPlugins(plugins, process.cwd());
+    });
   const commands = [
     baselineCommand(io),
     trainCommand(io),
@@ -57,22 +68,26 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.err(`seqrec: ${error.message}\n`);
+      io.err(`seqrec: ${describeError(error)}\n`);
       return 2;
     }
     if (io.signal?.aborted === true) {
       io.err('seqrec: interrupted\n');
       return INTERRUPTED;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const cause =
-      error instanceof Error && error.cause instanceof Error
-        ? `\n  cause: ${error.cause.message}`
-        : '';
-    io.err(`seqrec: ${message}${cause}\n`);
+    io.err(`seqrec: ${describeError(error)}\n`);
     // SEQREC_DEBUG=1 adds the stack trace, for bug reports.
     if (io.env['SEQREC_DEBUG'] === '1' && error instanceof Error)
       io.err(`${String(error.stack)}\n`);
     return 1;
   }
+}
+
+/** The message, plus the cause's when it adds something the message does not already say. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : '';
+  return cause === '' || error.message.includes(cause)
+    ? error.message
+    : `${error.message}\n  cause: ${cause}`;
 }

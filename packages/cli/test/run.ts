@@ -11,6 +11,8 @@ export interface RunResult {
 export interface RunOptions {
   readonly signal?: AbortSignal;
   readonly onOut?: (text: string) => void;
+  /** Environment variables the CLI sees (besides SEQREC_DEBUG). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -24,7 +26,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     },
     err: (text) => (err += text),
     isTTY: false,
-    env: { SEQREC_DEBUG: process.env['SEQREC_DEBUG'] },
+    env: { SEQREC_DEBUG: process.env['SEQREC_DEBUG'], ...options.env },
     signal: options.signal,
   });
   return { code, out, err };

@@ -35,20 +35,44 @@ describe('seqrec train', () => {
     expect(result['seconds_per_epoch']).toBeGreaterThan(0);
   });
 
-  it('rejects unknown names and bad numbers before reading data', async () => {
-    const rep = await run([
-      'train',
-      '--representation',
-      'transformer',
-      '--data',
-      '/nonexistent',
-      '--format',
-      'movielens-csv',
-    ]);
-    expect(rep.code).toBe(1);
-    expect(rep.err).toContain('ImplicitSequenceModel: representation must be a registered name');
-    const lr = await run(['train', '--lr', 'fast']);
+  it('rejects unknown names and bad numbers before reading data, with exit code 2', async () => {
+    const args = ['--data', '/nonexistent', '--format', 'movielens-csv'];
+    const rep = await run(['train', '--representation', 'transformer', ...args]);
+    expect(rep.code).toBe(2);
+    expect(rep.err).toContain(
+      '--representation must be one of pooling, cnn, mixture, lstm, mlstm, gru; got "transformer".',
+    );
+    const loss = await run(['train', '--loss', 'warp', ...args]);
+    expect(loss.code).toBe(2);
+    expect(loss.err).toContain('--loss must be one of');
+    const lr = await run(['train', '--lr', '0']);
     expect(lr.code).toBe(2);
-    expect(lr.err).toContain('--lr must be a finite number ≥ 0; got "fast".');
+    expect(lr.err).toContain('--lr must be a finite number > 0; got "0".');
+    const short = await run(['train', '--max-length', '1', '--min-length', '1']);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain(
+      '--max-length must be at least 2 (the inputs, then the target); got 1.',
+    );
+    const csvOnly = await run(['train', '--user-column', '0', ...args]);
+    expect(csvOnly.code).toBe(2);
+    expect(csvOnly.err).toContain(
+      '--user-column must only be given with --format csv; got it with --format movielens-csv.',
+    );
+  });
+
+  it('names SEQREC_BACKEND when it holds no backend, and treats it empty as unset', async () => {
+    const bad = await run(['train', '--epochs', '1'], { env: { SEQREC_BACKEND: 'nonsense' } });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(
+      'SEQREC_BACKEND must be one of auto, tensorflow, wasm, cpu; got "nonsense".',
+    );
+  });
+
+  it('fails before training when a split has no window, naming --min-length', async () => {
+    const { code, err } = await run(['train', '--max-length', '500', '--min-length', '400']);
+    expect(code).toBe(2);
+    expect(err).toMatch(
+      /the train split must hold at least one window; got none with --min-length 400 \(the longest history has \d+ items/,
+    );
   });
 });

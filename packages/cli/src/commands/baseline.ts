@@ -4,7 +4,7 @@ import { Command } from 'commander';
 
 import type { CliIO } from '../internal/cli-io.js';
 import { addDataOptions, type DataOptions } from '../internal/data-options.js';
-import { count, metric } from '../internal/format.js';
+import { count, metric, plural } from '../internal/format.js';
 import { prepareData, type PreparedData } from '../internal/prepare-data.js';
 
 /**
@@ -60,13 +60,14 @@ export function baselineCommand(io: CliIO): Command {
 /** The statistics lines shared by data-reading commands. */
 export function describeData(data: PreparedData, options: DataOptions): string {
   const distinct = data.interactions.countDistinct();
+  const { maxLength, minLength, step } = data.windows;
   const lines = [
     `data: ${data.source}`,
-    `  ${count(distinct.users)} users, ${count(distinct.items)} items, ` +
-      `${count(data.interactions.length)} interactions` +
-      (data.skipped > 0 ? ` (${count(data.skipped)} invalid lines skipped)` : ''),
-    `windows: length ${String(options.maxLength)}, at least ${String(options.minLength)} items, ` +
-      `step ${String(options.step)}; users split 80/10/10 (seed ${String(options.seed)})`,
+    `  ${plural(distinct.users, 'user')}, ${plural(distinct.items, 'item')}, ` +
+      `${plural(data.interactions.length, 'interaction')}` +
+      (data.skipped > 0 ? ` (${plural(data.skipped, 'invalid line')} skipped)` : ''),
+    `windows: length ${String(maxLength)}, at least ${String(minLength)} items, ` +
+      `step ${String(step)}; users split 80/10/10 (seed ${String(options.seed)})`,
     `  train ${count(data.train.numSequences)}, validation ${count(data.validation.numSequences)}, ` +
       `test ${count(data.test.numSequences)} windows`,
   ];

@@ -41,54 +41,52 @@ export function compareCommand(io: CliIO): Command {
       'comma-separated representations; gains are over the first',
       'lstm,mlstm',
     );
-  return addExperimentOptions(command, io).action(
-    async (options: CompareOptions, self: Command) => {
-      const models = parseModels(options.models);
-      const resolved = resolveExperimentOptions(options, self);
-      const plans = models.map((model) => planExperiment(resolved, model));
-      // Every trial file is opened before any work, so a mismatch fails at once.
-      const stores = plans.map((plan) => openTrialStore(plan));
-      const chatty = options.json !== true && options.quiet !== true;
-      const say = (line: string): void => {
-        if (chatty) io.out(`${line}\n`);
-      };
+  return addExperimentOptions(command).action(async (options: CompareOptions, self: Command) => {
+    const models = parseModels(options.models);
+    const resolved = resolveExperimentOptions(options, self, io);
+    const plans = models.map((model) => planExperiment(resolved, model));
+    // Every trial file is opened before any work, so a mismatch fails at once.
+    const stores = plans.map((plan) => openTrialStore(plan));
+    const chatty = options.json !== true && options.quiet !== true;
+    const say = (line: string): void => {
+      if (chatty) io.out(`${line}\n`);
+    };
 
-      const data = await prepareData(resolved.data);
-      say(describeData(data, resolved.data));
-      const runs: { plan: ExperimentPlan; records: readonly TrialRecord[] }[] = [];
-      for (const [i, plan] of plans.entries()) {
-        const store = stores[i];
-        if (store === undefined) continue;
-        if (io.signal?.aborted === true) {
-          runs.push({ plan, records: store.records() });
-          continue;
-        }
-        say(describeSearch(plan, store.records().length));
-        const records = await runExperiment(plan, store, data, {
-          progress: createTrialProgress(io, chatty),
-          signal: io.signal,
-        });
-        runs.push({ plan, records });
+    const data = await prepareData(resolved.data);
+    say(describeData(data, resolved.data));
+    const runs: { plan: ExperimentPlan; records: readonly TrialRecord[] }[] = [];
+    for (const [i, plan] of plans.entries()) {
+      const store = stores[i];
+      if (store === undefined) continue;
+      if (io.signal?.aborted === true) {
+        runs.push({ plan, records: store.records() });
+        continue;
       }
+      say(describeSearch(plan, store.records().length));
+      const records = await runExperiment(plan, store, data, {
+        progress: createTrialProgress(io, chatty),
+        signal: io.signal,
+      });
+      runs.push({ plan, records });
+    }
 
-      const interrupted = io.signal?.aborted === true;
-      const written = await writeCompareReport(
-        resolved.out,
-        datasetLabel(resolved.data),
-        runs,
-        interrupted,
-      );
-      if (options.json === true) {
-        io.out(`${JSON.stringify(written.report)}\n`);
-        return;
-      }
-      io.out(
-        `${interrupted ? 'interrupted; the report covers the trials finished so far\n' : ''}` +
-          `${renderTables(written.report)}\n` +
-          `report: ${written.markdown} (data in report.json, ${String(written.charts.length)} SVG charts beside it)\n`,
-      );
-    },
-  );
+    const interrupted = io.signal?.aborted === true;
+    const written = await writeCompareReport(
+      resolved.out,
+      datasetLabel(resolved.data),
+      runs,
+      interrupted,
+    );
+    if (options.json === true) {
+      io.out(`${JSON.stringify(written.report)}\n`);
+      return;
+    }
+    io.out(
+      `${interrupted ? 'interrupted; the report covers the trials finished so far\n' : ''}` +
+        `${renderTables(written.report)}\n` +
+        `report: ${written.markdown} (data in report.json, ${String(written.charts.length)} SVG charts beside it)\n`,
+    );
+  });
 }
 
 /**

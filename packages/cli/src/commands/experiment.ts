@@ -32,32 +32,30 @@ export function experimentCommand(io: CliIO): Command {
   const command = new Command('experiment')
     .description("search one model's hyperparameters with the mLSTM-vs-LSTM study's protocol")
     .requiredOption('--model <name>', 'representation to tune: lstm, mlstm or any registered name');
-  return addExperimentOptions(command, io).action(
-    async (options: ExperimentOptions, self: Command) => {
-      checkModelName(options.model, '--model');
-      const resolved = resolveExperimentOptions(options, self);
-      const plan = planExperiment(resolved, options.model);
-      const store = openTrialStore(plan);
-      const chatty = options.json !== true && options.quiet !== true;
-      const say = (line: string): void => {
-        if (chatty) io.out(`${line}\n`);
-      };
+  return addExperimentOptions(command).action(async (options: ExperimentOptions, self: Command) => {
+    checkModelName(options.model, '--model');
+    const resolved = resolveExperimentOptions(options, self, io);
+    const plan = planExperiment(resolved, options.model);
+    const store = openTrialStore(plan);
+    const chatty = options.json !== true && options.quiet !== true;
+    const say = (line: string): void => {
+      if (chatty) io.out(`${line}\n`);
+    };
 
-      const data = await prepareData(resolved.data);
-      say(describeData(data, resolved.data));
-      say(describeSearch(plan, store.records().length));
-      const records = await runExperiment(plan, store, data, {
-        progress: createTrialProgress(io, chatty),
-        signal: io.signal,
-      });
-      const result = experimentResult(plan, records, io.signal?.aborted === true);
-      if (options.json === true) io.out(`${JSON.stringify(result)}\n`);
-      else io.out(`${describeResult(plan, records, result.interrupted)}\n`);
-      if (result.best === null && !result.interrupted) {
-        throw new Error(`no ${plan.setup.model} trial succeeded; see the errors above.`);
-      }
-    },
-  );
+    const data = await prepareData(resolved.data);
+    say(describeData(data, resolved.data));
+    say(describeSearch(plan, store.records().length));
+    const records = await runExperiment(plan, store, data, {
+      progress: createTrialProgress(io, chatty),
+      signal: io.signal,
+    });
+    const result = experimentResult(plan, records, io.signal?.aborted === true);
+    if (options.json === true) io.out(`${JSON.stringify(result)}\n`);
+    else io.out(`${describeResult(plan, records, result.interrupted)}\n`);
+    if (result.best === null && !result.interrupted) {
+      throw new Error(`no ${plan.setup.model} trial succeeded; see the errors above.`);
+    }
+  });
 }
 
 /** The line that starts a search. */

@@ -1,18 +1,21 @@
-import { BACKEND_NAMES } from '@seqrec/backend';
+import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
+import { listLosses } from '@seqrec/losses';
+import { listRepresentations } from '@seqrec/representations';
 import { INTERACTION_FORMATS } from '@seqrec/datasets';
 import { evaluateSequences } from '@seqrec/eval';
 import { ImplicitSequenceModel } from '@seqrec/models';
 import { Command, Option } from 'commander';
 
-import type { CliIO } from '../internal/cli-io.js';
+import { UsageError, type CliIO } from '../internal/cli-io.js';
 import {
   addDataOptions,
   nonNegative,
   positiveInt,
+  positiveNumber,
   type DataOptions,
 } from '../internal/data-options.js';
 import { count, metric } from '../internal/format.js';
-import { prepareData } from '../internal/prepare-data.js';
+import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
 import { createProgress } from '../internal/progress.js';
 import { describeData } from './baseline.js';
 
@@ -25,7 +28,7 @@ interface TrainOptions extends DataOptions {
   readonly lr: number;
   readonly l2: number;
   readonly negatives: number;
-  readonly backend: string;
+  readonly backend?: string;
 }
 
 /**
@@ -40,19 +43,23 @@ export function trainCommand(io: CliIO): Command {
     .option('--dim <n>', 'embedding dimension', positiveInt('--dim'), 64)
     .option('--epochs <n>', 'training epochs', positiveInt('--epochs'), 10)
     .option('--batch-size <n>', 'windows per batch', positiveInt('--batch-size'), 256)
-    .option('--lr <x>', 'learning rate', nonNegative('--lr'), 0.01)
+    .option('--lr <x>', 'learning rate', positiveNumber('--lr'), 0.01)
     .option('--l2 <x>', 'L2 penalty', nonNegative('--l2'), 1e-6)
     .option('--negatives <n>', 'negative samples per position', positiveInt('--negatives'), 5)
     .addOption(
-      new Option('--backend <name>', 'TensorFlow.js backend')
-        .choices(['auto', ...BACKEND_NAMES])
-        .default(io.env['SEQREC_BACKEND'] ?? 'auto'),
+      new Option(
+        '--backend <name>',
+        'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
+      ).choices(['auto', ...BACKEND_NAMES]),
     );
   return addDataOptions(command, INTERACTION_FORMATS).action(async (options: TrainOptions) => {
     const chatty = options.json !== true && options.quiet !== true;
     const say = (line: string): void => {
       if (chatty) io.out(`${line}\n`);
     };
+    checkNames(options);
+    checkDataOptions(options);
+    const backend = resolveBackendFlag(options.backend, io);
     // Built first so that bad model options fail before any data is read.
     const model = new ImplicitSequenceModel({
       representation: options.representation,
@@ -64,7 +71,7 @@ export function trainCommand(io: CliIO): Command {
       l2: options.l2,
       numNegativeSamples: options.negatives,
       seed: options.seed,
-      backend: options.backend as 'auto',
+      backend,
     });
     const data = await prepareData(options);
     say(describeData(data, options));
@@ -118,4 +125,33 @@ export function trainCommand(io: CliIO): Command {
       model.dispose();
     }
   });
+}
+
+/** Representation and loss names are usage errors (exit 2), checked before any work. */
+function checkNames(options: TrainOptions): void {
+  if (!listRepresentations().includes(options.representation)) {
+    throw new UsageError(
+      `--representation must be one of ${listRepresentations().join(', ')}; ` +
+        `got "${options.representation}". Hint: --plugin loads a module that registers more.`,
+    );
+  }
+  if (!listLosses().includes(options.loss)) {
+    throw new UsageError(
+      `--loss must be one of ${listLosses().join(', ')}; got "${options.loss}".`,
+    );
+  }
+}
+
+/**
+ * The backend from `--backend`, else from SEQREC_BACKEND (empty counts as unset), checked
+ * here so a bad environment variable is named as such.
+ */
+export function resolveBackendFlag(flag: string | undefined, io: CliIO): BackendChoice {
+  const fromEnv = io.env['SEQREC_BACKEND'];
+  const value = flag ?? (fromEnv === undefined || fromEnv === '' ? 'auto' : fromEnv);
+  const choices: readonly string[] = ['auto', ...BACKEND_NAMES];
+  if (!choices.includes(value)) {
+    throw new UsageError(`SEQREC_BACKEND must be one of ${choices.join(', ')}; got "${value}".`);
+  }
+  return value as BackendChoice;
 }

@@ -7,6 +7,8 @@ import { describeValue } from '@seqrec/interactions';
 import { listRepresentations } from '@seqrec/representations';
 import { Option, type Command } from 'commander';
 
+import { resolveBackendFlag } from '../commands/train.js';
+import { checkDataOptions } from '../internal/prepare-data.js';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
 import { addDataOptions, positiveInt, type DataOptions } from '../internal/data-options.js';
 import { requireWorkerModule, type ExperimentPlan } from './run-experiment.js';
@@ -26,7 +28,7 @@ export interface ExperimentCliOptions extends DataOptions {
   readonly preset: keyof typeof WINDOW_PRESETS;
   readonly space?: string;
   readonly sampler: 'tpe' | 'random';
-  readonly backend: BackendChoice;
+  readonly backend?: BackendChoice;
 }
 
 /** The shared options, checked and completed. */
@@ -44,7 +46,7 @@ export interface ResolvedExperimentOptions {
 }
 
 /** Adds the search, output and data options to `command`. */
-export function addExperimentOptions(command: Command, io: CliIO): Command {
+export function addExperimentOptions(command: Command): Command {
   command
     .requiredOption(
       '--trials <n>',
@@ -70,9 +72,10 @@ export function addExperimentOptions(command: Command, io: CliIO): Command {
         .default('tpe'),
     )
     .addOption(
-      new Option('--backend <name>', 'TensorFlow.js backend')
-        .choices(['auto', ...BACKEND_NAMES])
-        .default(io.env['SEQREC_BACKEND'] ?? 'auto'),
+      new Option(
+        '--backend <name>',
+        'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
+      ).choices(['auto', ...BACKEND_NAMES]),
     );
   return addDataOptions(command, INTERACTION_FORMATS, {
     default: 72,
@@ -89,20 +92,17 @@ export function addExperimentOptions(command: Command, io: CliIO): Command {
 export function resolveExperimentOptions(
   options: ExperimentCliOptions,
   command: Command,
+  io: CliIO,
 ): ResolvedExperimentOptions {
   const preset = WINDOW_PRESETS[options.preset];
   const given = (key: string): boolean => command.getOptionValueSource(key) === 'cli';
   const windows = {
     maxLength: given('maxLength') ? options.maxLength : preset.maxLength,
     minLength: given('minLength') ? options.minLength : preset.minLength,
-    step: given('step') ? options.step : preset.step,
+    // Like the other commands, an explicit --max-length without --step steps by it.
+    step: given('step') ? options.step : given('maxLength') ? options.maxLength : preset.step,
   };
-  if (windows.minLength > windows.maxLength) {
-    throw new UsageError(
-      `--min-length must be at most --max-length (${String(windows.maxLength)}); ` +
-        `got ${String(windows.minLength)}.`,
-    );
-  }
+  checkDataOptions({ ...options, ...windows });
   const data: DataOptions = {
     ...pickDefined(options, DATA_KEYS),
     ...checkDataFile(options),
@@ -118,7 +118,7 @@ export function resolveExperimentOptions(
     trials: options.trials,
     workers: options.workers,
     out: prepareOutDir(options.out),
-    backend: options.backend,
+    backend: resolveBackendFlag(options.backend, io),
     seed: options.seed,
   };
 }

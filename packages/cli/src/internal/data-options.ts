@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 export function positiveInt(name: string): (value: string) => number {
   return (value: string) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
       throw new InvalidArgumentError(`${name} must be a positive integer; got "${value}".`);
     }
     return n;
@@ -15,8 +15,25 @@ export function positiveInt(name: string): (value: string) => number {
 export function integer(name: string): (value: string) => number {
   return (value: string) => {
     const n = Number(value);
-    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
-      throw new InvalidArgumentError(`${name} must be an integer; got "${value}".`);
+    if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n)) {
+      throw new InvalidArgumentError(
+        `${name} must be a safe integer (|n| < 2^53); got "${value}".`,
+      );
+    }
+    return n;
+  };
+}
+
+/** Parses a finite positive number option. */
+export function positiveNumber(name: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (
+      !/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim()) ||
+      !(n > 0) ||
+      !Number.isFinite(n)
+    ) {
+      throw new InvalidArgumentError(`${name} must be a finite number > 0; got "${value}".`);
     }
     return n;
   };
@@ -26,7 +43,11 @@ export function integer(name: string): (value: string) => number {
 export function nonNegative(name: string): (value: string) => number {
   return (value: string) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+    if (
+      !/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim()) ||
+      !Number.isFinite(n) ||
+      n < 0
+    ) {
       throw new InvalidArgumentError(`${name} must be a finite number ≥ 0; got "${value}".`);
     }
     return n;
@@ -46,7 +67,7 @@ export interface DataOptions {
   readonly skipInvalid?: boolean;
   readonly maxLength: number;
   readonly minLength: number;
-  readonly step: number;
+  readonly step?: number | undefined;
   readonly seed: number;
   readonly json?: boolean;
   readonly quiet?: boolean;
@@ -73,7 +94,7 @@ export function addDataOptions(
     .option('--skip-invalid', 'skip bad lines (and report how many) instead of failing')
     .option('--max-length <n>', 'window length', positiveInt('--max-length'), 100)
     .option('--min-length <n>', 'shortest window kept', positiveInt('--min-length'), 20)
-    .option('--step <n>', 'step between windows', positiveInt('--step'), 100)
+    .option('--step <n>', 'step between windows (default: --max-length)', positiveInt('--step'))
     .option('--seed <n>', seed.help, integer('--seed'), seed.default)
     .option('--json', 'print one JSON object instead of text')
     .option('--quiet', 'print only the result');

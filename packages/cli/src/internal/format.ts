@@ -7,3 +7,8 @@ export function count(n: number): string {
 export function metric(x: number): string {
   return Number.isFinite(x) ? x.toFixed(4) : String(x);
 }
+
+/** 1 → '1 user', 12345 → '12,345 users'. */
+export function plural(n: number, noun: string): string {
+  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -23,6 +23,50 @@ export interface PreparedData {
   readonly validation: SequenceInteractions;
   /** Windows of the other 10 % of users, for reporting. */
   readonly test: SequenceInteractions;
+  /** The window settings used, `step` resolved. */
+  readonly windows: {
+    readonly maxLength: number;
+    readonly minLength: number;
+    readonly step: number;
+  };
+}
+
+/**
+ * Checks the data flags that need no file: window sizes, and csv-only flags with another
+ * format. Commands call it before any work.
+ *
+ * @throws UsageError naming the flag and the value.
+ */
+export function checkDataOptions(options: DataOptions): void {
+  if (options.maxLength < 2) {
+    throw new UsageError(
+      `--max-length must be at least 2 (the inputs, then the target); got ${String(options.maxLength)}.`,
+    );
+  }
+  if (options.minLength > options.maxLength) {
+    throw new UsageError(
+      `--min-length must be at most --max-length (${String(options.maxLength)}); ` +
+        `got ${String(options.minLength)}.` +
+        (options.minLength === 20 ? ' (20 is the default of --min-length.)' : ''),
+    );
+  }
+  if (options.format !== 'csv') {
+    const csvOnly = [
+      ['--header', options.header],
+      ['--user-column', options.userColumn],
+      ['--item-column', options.itemColumn],
+      ['--timestamp-column', options.timestampColumn],
+      ['--rating-column', options.ratingColumn],
+      ['--delimiter', options.delimiter === ',' ? undefined : options.delimiter],
+    ] as const;
+    const given = csvOnly.find(([, value]) => value !== undefined);
+    if (given !== undefined) {
+      throw new UsageError(
+        `${given[0]} must only be given with --format csv; got it with ` +
+          `${options.format === undefined ? 'the built-in data' : `--format ${options.format}`}.`,
+      );
+    }
+  }
 }
 
 /**
@@ -30,12 +74,7 @@ export interface PreparedData {
  * by a seeded hash of their id, and windows each part with the same settings.
  */
 export async function prepareData(options: DataOptions): Promise<PreparedData> {
-  if (options.minLength > options.maxLength) {
-    throw new UsageError(
-      `--min-length must be at most --max-length (${String(options.maxLength)}); ` +
-        `got ${String(options.minLength)}.`,
-    );
-  }
+  checkDataOptions(options);
   let skipped = 0;
   let interactions: Interactions;
   let source: string;
@@ -64,19 +103,38 @@ export async function prepareData(options: DataOptions): Promise<PreparedData> {
     validationFraction: 0.1,
     seed: options.seed,
   });
-  const windows = {
-    maxLength: options.maxLength,
-    minLength: options.minLength,
-    stepSize: options.step,
-  };
-  return {
-    source,
-    interactions,
-    skipped,
+  const step = options.step ?? options.maxLength;
+  const windows = { maxLength: options.maxLength, minLength: options.minLength, stepSize: step };
+  const parts = {
     train: toSequences(split.train, windows),
     validation: toSequences(split.validation, windows),
     test: toSequences(split.test, windows),
   };
+  for (const [name, part] of Object.entries(parts)) {
+    if (part.numSequences === 0) throw noWindows(name, interactions, options.minLength);
+  }
+  return {
+    source,
+    interactions,
+    skipped,
+    ...parts,
+    windows: { maxLength: options.maxLength, minLength: options.minLength, step },
+  };
+}
+
+function noWindows(part: string, interactions: Interactions, minLength: number): Error {
+  const lengths = new Int32Array(interactions.numUsers);
+  let longest = 0;
+  for (const u of interactions.userIds) {
+    lengths[u] = (lengths[u] as number) + 1;
+    longest = Math.max(longest, lengths[u] as number);
+  }
+  return new UsageError(
+    `the ${part} split must hold at least one window; got none with --min-length ` +
+      `${String(minLength)} (the longest history has ${String(longest)} items, and ` +
+      `${String(interactions.countDistinct().users)} users are split 80/10/10). ` +
+      'Hint: lower --min-length, or use data with more users.',
+  );
 }
 
 function csvOptions(options: DataOptions): {
