@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '@seqrec/backend';
+import { murmur3Int } from '@seqrec/interactions';
 import { expectGradientsClose, expectNoLeaks } from '@seqrec/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { BloomEmbedding } from './bloom-embedding.js';
-import { murmur3Int } from './internal/hash.js';
 
 describe('murmur3Int', () => {
   it('matches MurmurHash3_x86_32 on four-byte keys', () => {

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeValue } from '@seqrec/interactions';
+import { describeValue, murmur3Int } from '@seqrec/interactions';
 
 import type { Embedding } from './embedding.js';
 import { gatherRows } from './gather-rows.js';
-import { hashSeed, murmur3Int } from './internal/hash.js';
+import { hashSeed } from './internal/hash.js';
 import { requireSize, tfSeed, uniqueName } from './internal/options.js';
 
 /** Options of {@link BloomEmbedding}. */

@@ -1,4 +1,5 @@
 export { describeValue } from './describe-value.js';
+export { mix32, murmur3Int } from './hash32.js';
 export { IdMap, type IdMapConfig, type RawId } from './id-map.js';
 export { Interactions, type InteractionsInit, type RawInteractions } from './interactions.js';
 export { InteractionsBuilder, type InteractionsBuilderOptions } from './interactions-builder.js';

@@ -1,20 +1,5 @@
+import { mix32 } from '../hash32.js';
 import type { RawId } from '../id-map.js';
-
-/**
- * MurmurHash3's 32-bit finaliser: a cheap bijective mix whose output bits each depend on
- * every input bit, so consecutive ids land far apart.
- *
- * @internal
- */
-export function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * A seeded 32-bit hash of a raw id. Numbers that are 32-bit integers hash by value; other

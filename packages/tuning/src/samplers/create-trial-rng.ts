@@ -1,17 +1,6 @@
-import { describeValue } from '@seqrec/interactions';
+import { describeValue, mix32 } from '@seqrec/interactions';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-
-/** MurmurHash3's 32-bit finaliser: every output bit depends on every input bit. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * The random generator of one trial: a xoroshiro128+ whose 128-bit state is hashed from the
