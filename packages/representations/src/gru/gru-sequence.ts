@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import type { RecurrentSequence } from '../lstm/lstm-sequence.js';
-import { unstackSteps } from '../lstm/internal/unstack-steps.js';
-
-type Pair = [tf.Tensor2D, tf.Tensor2D];
+import { fusedGru } from './fused-gru.js';
 
 /** The recurrent weights of a GRU, in PyTorch's layout. */
 export interface GruRecurrentWeights {
@@ -19,8 +17,9 @@ export interface GruRecurrentWeights {
  * `inputsProjected` float32 [T, batch, 3H] holds `W_ih x_t + b_ih` for every step
  * (time-major). Each step computes PyTorch's
  * `r, z = σ(W_i· x + b_i· + W_h· h + b_h·)`, `n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))`,
- * `h' = (1 − z) ⊙ n + z ⊙ h`. Plain ops and autodiff, in one function so that a fused kernel
- * can replace it. `finalC` is the final hidden state (a GRU has no cell state).
+ * `h' = (1 − z) ⊙ n + z ⊙ h`. It runs as one fused op with a hand-written backward pass
+ * through time (see {@link fusedGru}). `finalC` is the final hidden state (a GRU has no cell
+ * state).
  *
  * @param h0 - Initial hidden state, float32 [batch, H].
  * @internal
@@ -31,24 +30,9 @@ export function gruSequence(
   h0: tf.Tensor2D,
 ): RecurrentSequence {
   return tf.tidy(() => {
-    const hidden = h0.shape[1];
-    const recurrentKernel = tf.transpose(weights.weightHh) as tf.Tensor2D; // [H, 3H]
-    const steps = unstackSteps(inputsProjected);
-    const outputs: tf.Tensor2D[] = [];
-    let h = h0;
-    for (const projected of steps) {
-      const previous = h;
-      h = tf.tidy(() => {
-        const recurrent = tf.add(tf.matMul(previous, recurrentKernel), weights.biasHh);
-        const [xrz, xn] = tf.split(projected, [2 * hidden, hidden], 1) as Pair;
-        const [hrz, hn] = tf.split(recurrent, [2 * hidden, hidden], 1) as Pair;
-        const [r, z] = tf.split(tf.sigmoid(tf.add(xrz, hrz)), 2, 1) as Pair;
-        const n = tf.tanh(tf.add(xn, tf.mul(r, hn)));
-        // (1 − z) ⊙ n + z ⊙ h, with one product fewer.
-        return tf.add(n, tf.mul(z, tf.sub(previous, n))) as tf.Tensor2D;
-      });
-      outputs.push(h);
-    }
-    return { outputs: tf.stack(outputs) as tf.Tensor3D, finalH: h, finalC: h };
+    const outputs = fusedGru(inputsProjected, weights.weightHh, weights.biasHh, h0);
+    const [steps, batch, hidden] = outputs.shape;
+    const last = tf.reshape(tf.slice(outputs, steps - 1, 1), [batch, hidden]) as tf.Tensor2D;
+    return { outputs, finalH: last, finalC: last };
   });
 }

@@ -9,7 +9,8 @@ import type {
 import { checkItemIds } from '../internal/check-item-ids.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
 import { requireNoOptions } from './internal/require-no-options.js';
-import { batchMajorStates, embedTimeMajor, projectInputs } from './internal/time-major.js';
+import { projectInputs } from './internal/project-inputs.js';
+import { batchMajorStates, embedTimeMajor } from './internal/time-major.js';
 import { lstmSequence } from './lstm-sequence.js';
 
 /** Options of {@link LstmRepresentation}: none yet, so `{}` is the only valid value. */

@@ -4,7 +4,8 @@ import { DotProductRepresentation } from '../dot-product-representation.js';
 import { checkItemIds } from '../internal/check-item-ids.js';
 import { readOptions, requireChoice } from '../internal/check-options.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
-import { batchMajorStates, embedTimeMajor, projectInputs } from '../lstm/internal/time-major.js';
+import { projectInputs } from '../lstm/internal/project-inputs.js';
+import { batchMajorStates, embedTimeMajor } from '../lstm/internal/time-major.js';
 import type {
   EncodedSequences,
   RepresentationConfig,

@@ -1,8 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 
-import { lstmCell } from '../lstm/lstm-cell.js';
-import type { RecurrentSequence } from '../lstm/lstm-sequence.js';
-import { unstackSteps } from '../lstm/internal/unstack-steps.js';
+import { unpackStates, type RecurrentSequence } from '../lstm/lstm-sequence.js';
+import { fusedMlstm } from './fused-mlstm.js';
 
 /** The recurrent weights of a multiplicative LSTM. */
 export interface MlstmRecurrentWeights {
@@ -27,8 +26,8 @@ export type MlstmEmit = 'hidden' | 'cell';
  * Each step computes `m_t = (W_mx x_t) ⊙ (W_mh h_{t-1} (+ b_mh))`, adds `W_hm m_t` to the
  * gates' input term and applies the LSTM cell. `emit` picks the per-step output: the
  * hidden state `h_t` (the paper's output) or the cell state `c_t` (the reference
- * implementation's). Plain ops and autodiff, in one function so that a fused kernel can
- * replace it.
+ * implementation's). It runs as one fused op with a hand-written backward pass through time
+ * (see {@link fusedMlstm}).
  *
  * @param h0 - Initial hidden state, float32 [batch, H].
  * @param c0 - Initial cell state, float32 [batch, H].
@@ -41,26 +40,5 @@ export function mlstmSequence(
   c0: tf.Tensor2D,
   emit: MlstmEmit,
 ): RecurrentSequence {
-  return tf.tidy(() => {
-    const hidden = h0.shape[1];
-    const gateKernel = tf.transpose(weights.weightHh) as tf.Tensor2D; // [H, 4H]
-    const factorKernel = tf.transpose(weights.weightMh) as tf.Tensor2D; // [H, H]
-    const { biasMh } = weights;
-    const steps = unstackSteps(inputsProjected);
-    const outputs: tf.Tensor2D[] = [];
-    let state = { h: h0, c: c0 };
-    for (const projected of steps) {
-      const previous = state;
-      state = tf.tidy(() => {
-        const [gateInput, inputFactor] = tf.split(projected, [4 * hidden, hidden], 1);
-        const hiddenProduct = tf.matMul(previous.h, factorKernel);
-        const hiddenFactor = biasMh === null ? hiddenProduct : tf.add(hiddenProduct, biasMh);
-        const m = tf.mul(inputFactor as tf.Tensor2D, hiddenFactor) as tf.Tensor2D;
-        const gates = tf.add(gateInput as tf.Tensor2D, tf.matMul(m, gateKernel)) as tf.Tensor2D;
-        return lstmCell(gates, previous.c);
-      });
-      outputs.push(emit === 'hidden' ? state.h : state.c);
-    }
-    return { outputs: tf.stack(outputs) as tf.Tensor3D, finalH: state.h, finalC: state.c };
-  });
+  return unpackStates(fusedMlstm(inputsProjected, weights, h0, c0, emit), emit === 'hidden');
 }

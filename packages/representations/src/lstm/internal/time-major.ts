@@ -27,28 +27,6 @@ export function embedTimeMajor(
 }
 
 /**
- * The input projection of every step in one product: float32 [T, batch, dim] inputs,
- * `weight` [rows, dim] (PyTorch's layout) and `bias` [rows] → float32 [T, batch, rows].
- *
- * @internal
- */
-export function projectInputs(
-  inputs: tf.Tensor3D,
-  weight: tf.Tensor2D,
-  bias: tf.Tensor1D | null,
-): tf.Tensor3D {
-  return tf.tidy(() => {
-    const [steps, batch, dim] = inputs.shape;
-    const rows = weight.shape[0];
-    // Transposing the small weight once beats matMul's transposeB, which is ~10× slower on
-    // wasm (see TOOLCHAIN.md).
-    const product = tf.matMul(tf.reshape(inputs, [steps * batch, dim]), tf.transpose(weight));
-    const projected = bias === null ? product : tf.add(product, bias);
-    return tf.reshape(projected, [steps, batch, rows]);
-  });
-}
-
-/**
  * Per-position states from time-major outputs: the first `length` steps of float32
  * [T, batch, H] → float32 [batch, length, H].
  *
