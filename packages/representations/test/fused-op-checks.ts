@@ -43,9 +43,11 @@ export function uniform(shape: readonly number[], scale: number): tf.Tensor {
 export function expectClose(actual: tf.Tensor, expected: tf.Tensor, tolerance: number) {
   expect(actual.shape).toEqual(expected.shape);
   const [a, e] = [actual.dataSync(), expected.dataSync()];
-  const scale = Math.max(1, ...Array.from(e, Math.abs));
-  let worst = 0;
-  a.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (e[i] as number)))));
+  let [scale, worst] = [1, 0];
+  a.forEach((v, i) => {
+    scale = Math.max(scale, Math.abs(e[i] as number));
+    worst = Math.max(worst, Math.abs(v - (e[i] as number)));
+  });
   expect(worst / scale).toBeLessThan(tolerance);
 }
 
