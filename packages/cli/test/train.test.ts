@@ -30,6 +30,7 @@ describe('seqrec train', () => {
     expect(code).toBe(0);
     const result = JSON.parse(out) as Record<string, number | string>;
     expect(result['backend']).toBe('cpu');
+    expect(result['padding']).toBe('trim');
     expect(result['validation_mrr']).toBeGreaterThan(0);
     expect(result['test_mrr']).toBeGreaterThan(0);
     expect(result['seconds_per_epoch']).toBeGreaterThan(0);
@@ -53,6 +54,9 @@ describe('seqrec train', () => {
     expect(short.err).toContain(
       '--max-length must be at least 2 (the inputs, then the target); got 1.',
     );
+    const padding = await run(['train', '--padding', 'drop', ...args]);
+    expect(padding.code).toBe(2);
+    expect(padding.err).toContain("option '--padding <mode>' argument 'drop' is invalid.");
     const csvOnly = await run(['train', '--user-column', '0', ...args]);
     expect(csvOnly.code).toBe(2);
     expect(csvOnly.err).toContain(

@@ -9,6 +9,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { EpochReport, FitOptions } from './fit-options.js';
 import { buildNetwork, type Network } from './internal/build-network.js';
 import { buildOptimizer } from './internal/build-optimizer.js';
+import { copyTrailingColumns } from './internal/copy-trailing-columns.js';
+import { planBatches, windowLengths, type PlannedBatch } from './internal/plan-batches.js';
 import { resolveModelOptions } from './internal/resolve-model-options.js';
 import { topK } from './internal/top-k.js';
 import { trainStep } from './internal/train-step.js';
@@ -29,6 +31,17 @@ export interface RecommendOptions {
  * every position against `numNegativeSamples` sampled items, masks padding targets, and takes
  * an optimiser step. The model is built at the first `fit`, when the item space is known;
  * later calls continue training the same weights.
+ *
+ * With `padding: 'trim'` (the default) each batch holds windows of similar length and drops
+ * the leading columns that are padding in all of its rows, as `scoreBatch` does; with
+ * `'keep'` every batch is as wide as the windows and rows are drawn freely, which is
+ * Spotlight's computation step for step.
+ *
+ * @remarks
+ * Deviation: Spotlight runs every window through all `maxLength` steps, so a recurrent
+ * state evolves over the left padding (biases act on zero inputs) before the first item.
+ * `'trim'` starts the state at the first column some row of the batch uses, which is less
+ * work for nearly the same model; `'keep'` reproduces the reference.
  *
  * @see Kula, M. "Spotlight", 2017: `spotlight.sequence.implicit.ImplicitSequenceModel`.
  * @example
@@ -92,26 +105,25 @@ export class ImplicitSequenceModel implements Scorer {
     await this.#build(sequences);
     const network = this.#network as Network;
     network.sampler.fit(sequences);
-    const { batchSize, numNegativeSamples: k } = this.options;
+    const { batchSize, numNegativeSamples: k, padding } = this.options;
     const L = sequences.maxLength;
-    const numRows = sequences.numSequences;
-    const numBatches = Math.ceil(numRows / batchSize);
+    const lengths = windowLengths(sequences.sequences, L);
     const reports: EpochReport[] = [];
 
     for (let iteration = 0; iteration < this.options.nIter; iteration++) {
       const epoch = ++this.#epoch;
       const started = performance.now();
-      const order = this.#shuffle(numRows);
+      const batches = planBatches(lengths, L, batchSize, padding, this.#random);
+      const numBatches = batches.length;
       let total = 0;
       for (let b = 0; b < numBatches; b++) {
-        const rows = order.subarray(b * batchSize, Math.min(numRows, (b + 1) * batchSize));
-        const ids = new Int32Array(rows.length * L);
-        rows.forEach((r, i) => ids.set(sequences.sequences.subarray(r * L, (r + 1) * L), i * L));
-        const negatives = new Int32Array(rows.length * L * k);
+        const { rows, width } = batches[b] as PlannedBatch;
+        const ids = copyTrailingColumns(sequences.sequences, L, rows, width);
+        const negatives = new Int32Array(rows.length * width * k);
         network.sampler.sample(negatives, this.#random);
 
-        const itemIds = tf.tensor2d(ids, [rows.length, L], 'int32');
-        const negativeIds = tf.tensor2d(negatives, [rows.length * L, k], 'int32');
+        const itemIds = tf.tensor2d(ids, [rows.length, width], 'int32');
+        const negativeIds = tf.tensor2d(negatives, [rows.length * width, k], 'int32');
         const loss = trainStep(
           {
             ...network,
@@ -158,8 +170,19 @@ export class ImplicitSequenceModel implements Scorer {
     const network = this.#requireNetwork('scoreBatch');
     const { numSequences, maxLength } = batch;
     // A row with no input is scored from the state after one padding step.
-    const width = Math.max(maxLength, 1);
-    const ids = maxLength === 0 ? new Int32Array(numSequences) : batch.sequences;
+    let width = Math.max(maxLength, 1);
+    if (this.options.padding === 'trim' && maxLength > 0) {
+      width = windowLengths(batch.sequences, maxLength).reduce((a, b) => Math.max(a, b), 1);
+    }
+    let ids = batch.sequences;
+    if (maxLength === 0) ids = new Int32Array(numSequences);
+    else if (width < maxLength)
+      ids = copyTrailingColumns(
+        batch.sequences,
+        maxLength,
+        Int32Array.from({ length: numSequences }, (_, i) => i),
+        width,
+      );
     return tf.tidy(() => {
       const itemIds = tf.tensor2d(ids, [numSequences, width], 'int32');
       const { final } = network.representation.encode(itemIds);
@@ -277,17 +300,5 @@ export class ImplicitSequenceModel implements Scorer {
       );
     }
     return this.#network;
-  }
-
-  #shuffle(n: number): Int32Array {
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(this.#random() * (i + 1));
-      const t = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = t;
-    }
-    return order;
   }
 }

@@ -5,6 +5,7 @@ export type {
   OptimizerName,
   ResolvedModelOptions,
 } from './model-options.js';
+export { PADDING_MODES, type PaddingMode } from './padding-mode.js';
 export { createSampler, SAMPLER_NAMES, type SamplerName } from './samplers/create-sampler.js';
 export type { NegativeSampler } from './samplers/negative-sampler.js';
 export { PopularitySampler } from './samplers/popularity-sampler.js';

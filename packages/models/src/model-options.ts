@@ -2,6 +2,7 @@ import type { BackendChoice } from '@seqrec/backend';
 import type { Loss } from '@seqrec/losses';
 import type { RepresentationFactory, SequenceRepresentation } from '@seqrec/representations';
 
+import type { PaddingMode } from './padding-mode.js';
 import type { NegativeSampler } from './samplers/negative-sampler.js';
 
 /** The optimisers {@link ImplicitSequenceModel} can build by name. */
@@ -50,6 +51,13 @@ export interface ImplicitSequenceModelOptions {
   /** Seed of initial weights, shuffling and sampling, an integer (default 0). */
   readonly seed?: number;
   /**
+   * How training batches and scoring treat left padding (default `'trim'`): `'trim'` groups
+   * windows of similar length into a batch and drops the columns that are padding in every
+   * row of it; `'keep'` computes every window over its full width, as Spotlight does, with
+   * the recurrent state evolving over the padding.
+   */
+  readonly padding?: PaddingMode;
+  /**
    * TensorFlow.js backend, chosen at the first `fit`; when omitted, the `SEQREC_BACKEND`
    * environment variable decides, else `'auto'`.
    */
@@ -75,5 +83,6 @@ export interface ResolvedModelOptions {
   readonly negativeSampler: string | NegativeSampler;
   readonly popularityExponent: number;
   readonly seed: number;
+  readonly padding: PaddingMode;
   readonly backend: BackendChoice | undefined;
 }

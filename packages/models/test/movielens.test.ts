@@ -40,6 +40,8 @@ describe.skipIf(!existsSync(RATINGS))('lstm and mlstm on ml-latest-small', () =>
       l2: 1e-6,
       seed: 1,
       backend: 'wasm',
+      // Spotlight's computation, with which the floor below was measured.
+      padding: 'keep',
     });
     await model.fit(train);
     const { mrr } = await evaluateSequences(model, test, { excludePreceding: true });
@@ -47,7 +49,9 @@ describe.skipIf(!existsSync(RATINGS))('lstm and mlstm on ml-latest-small', () =>
     console.log(
       `${representation}: test MRR ${mrr.toFixed(4)}, popularity ${popularityMrr.toFixed(4)}`,
     );
-    // Measured with these settings: lstm 0.0182, mlstm 0.0192; popularity 0.0109.
+    // Measured with these settings: lstm 0.0182, mlstm 0.0192; popularity 0.0109. At this
+    // budget the MRR still moves with the seed (lstm 0.0073 to 0.0191 over seeds 1 to 4, in
+    // either padding mode), so this is a floor for a working path, not a quality figure.
     expect(mrr).toBeGreaterThan(popularityMrr);
   });
 });

@@ -3,7 +3,7 @@ import { listLosses } from '@seqrec/losses';
 import { listRepresentations } from '@seqrec/representations';
 import { INTERACTION_FORMATS } from '@seqrec/datasets';
 import { evaluateSequences } from '@seqrec/eval';
-import { ImplicitSequenceModel } from '@seqrec/models';
+import { ImplicitSequenceModel, type PaddingMode } from '@seqrec/models';
 import { Command, Option } from 'commander';
 
 import { UsageError, type CliIO } from '../internal/cli-io.js';
@@ -17,6 +17,7 @@ import {
 import { count, metric } from '../internal/format.js';
 import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
 import { createProgress } from '../internal/progress.js';
+import { paddingOption } from '../experiment/experiment-options.js';
 import { describeData } from './baseline.js';
 
 interface TrainOptions extends DataOptions {
@@ -29,6 +30,7 @@ interface TrainOptions extends DataOptions {
   readonly l2: number;
   readonly negatives: number;
   readonly backend?: string;
+  readonly padding: PaddingMode;
 }
 
 /**
@@ -51,7 +53,8 @@ export function trainCommand(io: CliIO): Command {
         '--backend <name>',
         'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
       ).choices(['auto', ...BACKEND_NAMES]),
-    );
+    )
+    .addOption(paddingOption());
   return addDataOptions(command, INTERACTION_FORMATS).action(async (options: TrainOptions) => {
     const chatty = options.json !== true && options.quiet !== true;
     const say = (line: string): void => {
@@ -71,6 +74,7 @@ export function trainCommand(io: CliIO): Command {
       l2: options.l2,
       numNegativeSamples: options.negatives,
       seed: options.seed,
+      padding: options.padding,
       backend,
     });
     const data = await prepareData(options);
@@ -101,6 +105,7 @@ export function trainCommand(io: CliIO): Command {
         representation: options.representation,
         loss: options.loss,
         backend: model.backendName,
+        padding: model.options.padding,
         validation_mrr: validation.mrr,
         test_mrr: test.mrr,
         'test_hr@10': test.hr[10],

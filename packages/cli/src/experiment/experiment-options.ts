@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
 import { INTERACTION_FORMATS } from '@seqrec/datasets';
 import { describeValue } from '@seqrec/interactions';
+import { PADDING_MODES, type PaddingMode } from '@seqrec/models';
 import { listRepresentations } from '@seqrec/representations';
 import { Option, type Command } from 'commander';
 
@@ -29,6 +30,7 @@ export interface ExperimentCliOptions extends DataOptions {
   readonly space?: string;
   readonly sampler: 'tpe' | 'random';
   readonly backend?: BackendChoice;
+  readonly padding: PaddingMode;
 }
 
 /** The shared options, checked and completed. */
@@ -43,6 +45,7 @@ export interface ResolvedExperimentOptions {
   readonly out: string;
   readonly backend: BackendChoice;
   readonly seed: number;
+  readonly padding: PaddingMode;
 }
 
 /** Adds the search, output and data options to `command`. */
@@ -76,7 +79,8 @@ export function addExperimentOptions(command: Command): Command {
         '--backend <name>',
         'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
       ).choices(['auto', ...BACKEND_NAMES]),
-    );
+    )
+    .addOption(paddingOption());
   return addDataOptions(command, INTERACTION_FORMATS, {
     default: 72,
     help: 'seed of the split and the sampler; trial i trains with seed + i',
@@ -120,7 +124,19 @@ export function resolveExperimentOptions(
     out: prepareOutDir(options.out),
     backend: resolveBackendFlag(options.backend, io),
     seed: options.seed,
+    padding: options.padding,
   };
+}
+
+/** `--padding trim|keep`, the models' padding mode, shared with `seqrec train`. */
+export function paddingOption(): Option {
+  return new Option(
+    '--padding <mode>',
+    'trim: skip the columns that are padding in a whole batch; keep: compute every window ' +
+      'over its full width, as Spotlight does',
+  )
+    .choices(PADDING_MODES)
+    .default('trim');
 }
 
 /**
@@ -147,6 +163,7 @@ export function planExperiment(resolved: ResolvedExperimentOptions, model: strin
       seed: resolved.seed,
       loss: 'adaptive-hinge',
       numNegativeSamples: 5,
+      padding: resolved.padding,
     },
     space: resolved.space,
     sampler: resolved.sampler,

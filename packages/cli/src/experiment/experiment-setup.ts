@@ -1,6 +1,6 @@
 import type { BackendChoice } from '@seqrec/backend';
 import { describeValue } from '@seqrec/interactions';
-import type { ImplicitSequenceModelOptions } from '@seqrec/models';
+import type { ImplicitSequenceModelOptions, PaddingMode } from '@seqrec/models';
 import type { Params } from '@seqrec/tuning';
 
 import type { DataOptions } from '../internal/data-options.js';
@@ -23,6 +23,8 @@ export interface ExperimentSetup {
   readonly loss: string;
   /** Negatives per position when the space has no `num_negative_samples` key. */
   readonly numNegativeSamples: number;
+  /** The models' `padding` mode: `'keep'` is Spotlight's computation. */
+  readonly padding: PaddingMode;
 }
 
 /** Maps a trial's parameters (hyperopt names) to the model's options. */
@@ -49,6 +51,7 @@ export function toModelOptions(
     ...definedEntry('learningRate', numberParam(params, 'learning_rate')),
     ...definedEntry('l2', numberParam(params, 'l2')),
     seed: setup.seed + trialIndex,
+    padding: setup.padding,
     backend: setup.backend,
   };
 }

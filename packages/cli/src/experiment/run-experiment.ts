@@ -44,6 +44,9 @@ export function storeHeader(plan: ExperimentPlan): Record<string, unknown> {
     loss: setup.loss,
     num_negative_samples: setup.numNegativeSamples,
     backend: setup.backend,
+    // Trial files from before the padding option were computed as 'keep' and have no key,
+    // so 'keep' writes none and those files still resume.
+    ...(setup.padding === 'keep' ? {} : { padding: setup.padding }),
     sampler: plan.sampler,
     space: plan.space.json,
   };

@@ -9,6 +9,7 @@ import type {
   ResolvedModelOptions,
 } from '../model-options.js';
 import type { NegativeSampler } from '../samplers/negative-sampler.js';
+import { PADDING_MODES } from '../padding-mode.js';
 
 const KNOWN = new Set([
   'representation',
@@ -25,6 +26,7 @@ const KNOWN = new Set([
   'negativeSampler',
   'popularityExponent',
   'seed',
+  'padding',
   'backend',
 ]);
 const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'adagrad', 'rmsprop', 'sgd'];
@@ -83,6 +85,12 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
       `${API}: optimizer must be one of ${OPTIMIZERS.join(', ')}; got ${describeValue(optimizer)}.`,
     );
   }
+  const padding = options.padding ?? 'trim';
+  if (!PADDING_MODES.includes(padding)) {
+    throw new RangeError(
+      `${API}: padding must be one of ${PADDING_MODES.join(', ')}; got ${describeValue(padding)}.`,
+    );
+  }
   // Left undefined when not given, so that selectBackend reads SEQREC_BACKEND.
   const backend = options.backend;
   if (
@@ -113,6 +121,7 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
       false,
     ),
     seed: requireInteger('seed', options.seed ?? 0, Number.MIN_SAFE_INTEGER),
+    padding,
     backend,
   };
 }

@@ -32,10 +32,13 @@ export function trainStep(step: TrainStep, itemIds: tf.Tensor2D, negatives: tf.T
       return loss.compute(positive, negative, mask);
     }, variables as tf.Variable[]);
 
+    // Every variable gets a gradient, zero where this batch did not reach it (say, recurrent
+    // weights when every window has one item): tfjs optimisers keep their moments by the
+    // position of a variable in this map, so a missing entry would hand one variable's
+    // moments to the next.
     const penalised: tf.NamedTensorMap = {};
     for (const variable of variables) {
-      const grad = grads[variable.name];
-      if (grad === undefined) continue;
+      const grad = grads[variable.name] ?? tf.zerosLike(variable);
       penalised[variable.name] = l2 > 0 ? tf.add(grad, tf.mul(variable, l2)) : grad;
     }
     optimizer.applyGradients(penalised);
