@@ -1,11 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import { scatterRows } from './gather-rows-grad.js';
+import { gatherOnHost, gathersOnHost } from './internal/gather-on-host.js';
 
 /**
  * Looks up rows of a table: `table` float32 [numRows, dim], `ids` int32 of any shape S →
  * float32 [...S, dim]. Its gradient with respect to `table` skips the padding row 0 (see
- * {@link scatterRows}); `ids` get no gradient.
+ * {@link scatterRows}); `ids` get no gradient. On the cpu and wasm backends the rows are
+ * copied in JavaScript, many times faster than their `GatherV2` kernels.
+ *
+ * @throws RangeError on cpu and wasm when an id lies outside [0, numRows).
  *
  * @example
  * ```ts
@@ -24,7 +28,9 @@ export function gatherRows(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
       // Saved so the engine keeps the ids alive until the backward pass.
       (save as tf.GradSaveFunc)([flatIds]);
       return {
-        value: tf.gather(weights as tf.Tensor2D, flatIds),
+        value: gathersOnHost()
+          ? gatherOnHost(weights as tf.Tensor2D, flatIds)
+          : tf.gather(weights as tf.Tensor2D, flatIds),
         gradFunc: (dy, [savedIds]) =>
           scatterRows(dy as tf.Tensor2D, savedIds as tf.Tensor1D, numRows),
       };
