@@ -3,6 +3,7 @@
 //
 //   node bench/train-worker.mjs fit|encode|profile <representation> --windows-file F
 //     [--root R] [--batch 256] [--length 100] [--dim 64] [--items 3701] [--steps N] [--reps 5]
+//     [--padding trim|keep]
 //
 // <representation> is a registered name or `tfjs-layers-lstm`. `fit` times one epoch of
 // ImplicitSequenceModel after a warm-up fit on two batches (with --steps N: the first N
@@ -79,6 +80,8 @@ function buildModel() {
     nIter: 1,
     backend: 'wasm',
     seed: 0,
+    // Checkouts from before the padding option computed as 'keep' and reject the key.
+    ...(option('padding') === undefined ? {} : { padding: option('padding') }),
   });
 }
 

@@ -5,6 +5,7 @@
 //   sh bench/setup.sh          # once: python3-torch, install, build
 //   pnpm bench:train [--quick] [--only lstm,gru] [--layers-steps 3] [--steps N]
 //                    [--root ../other-checkout --out other.json] [--no-torch] [--no-layers]
+//                    [--no-keep]
 //
 // Data: generateSequential with 6,040 users, 3,700 items, 1,000,000 interactions (seed 0),
 // cut into windows of 100 with min length 20 and step 100; dim 64, batch 256, 5 negatives,
@@ -78,6 +79,13 @@ for (const name of representations) {
   const recurrent = ['lstm', 'mlstm', 'gru'].includes(name);
   const encode = recurrent ? runWorker('encode', name, []) : undefined;
   entries.push(entry(label, name, fit, encode));
+}
+// The default padding mode skips columns that are padding in a whole batch; Spotlight (and
+// the PyTorch script) compute every window over its full width, as 'keep' does.
+if (isMainCheckout && representations.includes('lstm') && !flag('no-keep')) {
+  const steps = option('steps') === undefined ? [] : ['--steps', option('steps')];
+  const fit = runWorker('fit', 'lstm', [...steps, '--padding', 'keep']);
+  entries.push(entry(`${label} (padding keep)`, 'lstm', fit, undefined));
 }
 if (!flag('no-layers') && isMainCheckout) {
   const steps = ['--steps', String(layersSteps)];
