@@ -8,7 +8,9 @@ position (each scored as a separate pass, as Spotlight does), the adaptive hinge
 non-padding positions, and Adam with learning rate 0.01.
 
 Prints one JSON line: seconds per step (mean of timed steps), seconds per epoch (one shuffled
-pass over the windows, measured), and seconds of an encode and backward pass alone.
+pass over the windows, measured), seconds of an encode and backward pass alone, the BLAS
+library the process loaded and the GFLOP/s of a 512x512 matrix multiply through it: Debian's
+torch is only as fast as the libblas.so.3 it finds (see bench/setup.sh).
 """
 
 import argparse
@@ -68,6 +70,24 @@ def load_windows(args):
     return torch.randint(1, args.items, (args.windows, args.length), generator=generator)
 
 
+def loaded_blas():
+    """The BLAS shared objects mapped into this process (torch loads libblas.so.3 lazily)."""
+    torch.ones(8, 8) @ torch.ones(8, 8)
+    with open("/proc/self/maps", encoding="utf8") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.lower()}
+    return sorted(path for path in paths if path.startswith("/"))
+
+
+def matmul_gflops(n=512, repeats=20):
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    for _ in range(3):
+        a @ b
+    started = time.perf_counter()
+    for _ in range(repeats):
+        a @ b
+    return 2 * n**3 * repeats / (time.perf_counter() - started) / 1e9
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batch", type=int, default=256)
@@ -112,6 +132,8 @@ def main():
     result = {
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
+        "blas": loaded_blas(),
+        "matmul_gflops": matmul_gflops(),
         "windows": int(windows.shape[0]),
         "seconds_per_step": per_step,
         "seconds_per_epoch": per_epoch,

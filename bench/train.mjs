@@ -70,6 +70,15 @@ console.log(
 
 const entries = [];
 const torch = flag('no-torch') || !isMainCheckout ? undefined : runTorch();
+const torchInfo =
+  torch === undefined
+    ? undefined
+    : {
+        version: torch.torch,
+        threads: torch.threads,
+        blas: torch.blas,
+        matmul_gflops: torch.matmul_gflops,
+      };
 for (const name of representations) {
   const fit = runWorker(
     'fit',
@@ -180,12 +189,23 @@ function runTorch() {
       ...['--items', String(config.numItems + 1), '--negatives', String(config.negatives)],
       ...['--threads', '1', '--steps', quick ? '2' : '10'],
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // One thread, as torch.set_num_threads(1) asks: OpenBLAS keeps its own thread count.
+      env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
+    },
   );
   if (run.status !== 0)
     throw new Error(`bench: the PyTorch script failed (exit ${String(run.status)}).`);
   const result = JSON.parse(run.stdout.trim().split('\n').at(-1));
   console.log(`${result.seconds_per_epoch.toFixed(2)} s per epoch (torch ${result.torch})`);
+  const blas = result.blas.map((path) => basename(path)).join(', ') || 'none found';
+  console.log(`  its BLAS: ${blas}, ${result.matmul_gflops.toFixed(1)} GFLOP/s on a 512² matmul`);
+  if (result.matmul_gflops < 20)
+    console.log(
+      '  warning: an unoptimised BLAS makes this reference slow. Hint: sh bench/setup.sh.',
+    );
   return { ...result, extrapolated: false, steps: numBatches };
 }
 
@@ -219,6 +239,7 @@ function writeResults(path, rows) {
     date: new Date().toISOString(),
     config: { ...config, windows: numWindows, batchesPerEpoch: numBatches, quick },
     ratio_reference: 'seconds_per_epoch of the PyTorch LSTM in the same run',
+    torch: torchInfo === undefined ? null : torchInfo,
     entries: rows,
   };
   mkdirSync(dirname(path), { recursive: true });
