@@ -141,6 +141,33 @@ describe('seqrec experiment', () => {
     expect(result.out).toMatch(/best pooling trial/);
   });
 
+  it('starts modelling after --startup-trials and records it in the trial file', async () => {
+    const runWith = async (name: string, extra: string[]): Promise<StoredTrial[]> => {
+      const out = join(dir, name);
+      const args = ['experiment', '--model', 'pooling', '--trials', '8', ...extra];
+      const result = await run([...args, ...tinyArgs(data, space, out)]);
+      expect(result.code).toBe(0);
+      return trials(join(out, 'trials-pooling.jsonl'));
+    };
+    const params = (t: StoredTrial[]): unknown[] =>
+      t.map((trial) => (trial as unknown as { params: unknown }).params);
+
+    const random = await runWith('startup-default', []);
+    const early = await runWith('startup-2', ['--startup-trials', '2']);
+    // Trial i sees the results of trials 0 … i - 4 (the search's lag, so that results do not
+    // depend on the number of workers): with 2 start-up trials, TPE proposes from trial 5 on.
+    expect(params(early).slice(0, 5)).toEqual(params(random).slice(0, 5));
+    for (const i of [5, 6, 7]) expect(params(early)[i]).not.toEqual(params(random)[i]);
+
+    const header = (name: string): Record<string, unknown> =>
+      JSON.parse(
+        readFileSync(join(dir, name, 'trials-pooling.jsonl'), 'utf8').split('\n')[0] ?? '',
+      ) as Record<string, unknown>;
+    expect(header('startup-2')['startup_trials']).toBe(2);
+    // The default writes no key, so trial files from before the option still resume.
+    expect(header('startup-default')).not.toHaveProperty('startup_trials');
+  });
+
   it('rejects bad arguments with exit code 2 before any work', async () => {
     const out = join(dir, 'bad');
     const base = tinyArgs(data, space, out);
@@ -156,6 +183,10 @@ describe('seqrec experiment', () => {
       [
         ['--model', 'pooling', '--trials', '2', '--workers', '-1', ...base],
         '--workers must be a positive integer',
+      ],
+      [
+        ['--model', 'pooling', '--trials', '2', '--startup-trials', '-1', ...base],
+        '--startup-trials must be an integer ≥ 0; got "-1".',
       ],
       [
         ['--model', 'transformer', '--trials', '2', ...base],

@@ -11,8 +11,17 @@ import { Option, type Command } from 'commander';
 import { resolveBackendFlag } from '../commands/train.js';
 import { checkDataOptions } from '../internal/prepare-data.js';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
-import { addDataOptions, positiveInt, type DataOptions } from '../internal/data-options.js';
-import { requireWorkerModule, type ExperimentPlan } from './run-experiment.js';
+import {
+  addDataOptions,
+  nonNegativeInt,
+  positiveInt,
+  type DataOptions,
+} from '../internal/data-options.js';
+import {
+  DEFAULT_STARTUP_TRIALS,
+  requireWorkerModule,
+  type ExperimentPlan,
+} from './run-experiment.js';
 import { readSearchSpace, type SpaceSpec } from './search-space-file.js';
 
 /** Window settings of the original study, per data set. */
@@ -29,6 +38,7 @@ export interface ExperimentCliOptions extends DataOptions {
   readonly preset: keyof typeof WINDOW_PRESETS;
   readonly space?: string;
   readonly sampler: 'tpe' | 'random';
+  readonly startupTrials: number;
   readonly backend?: BackendChoice;
   readonly padding: PaddingMode;
 }
@@ -39,6 +49,8 @@ export interface ResolvedExperimentOptions {
   readonly data: DataOptions;
   readonly space: SpaceSpec;
   readonly sampler: 'tpe' | 'random';
+  /** Random trials before TPE starts modelling (hyperopt's `n_startup_jobs`). */
+  readonly startupTrials: number;
   readonly trials: number;
   readonly workers: number;
   /** Absolute output folder, created. */
@@ -73,6 +85,13 @@ export function addExperimentOptions(command: Command): Command {
       new Option('--sampler <name>', 'how trials are proposed')
         .choices(['tpe', 'random'])
         .default('tpe'),
+    )
+    .option(
+      '--startup-trials <n>',
+      "tpe: random trials before it models the results (hyperopt's n_startup_jobs); with " +
+        '--trials at or below it the search is a random search',
+      nonNegativeInt('--startup-trials'),
+      DEFAULT_STARTUP_TRIALS,
     )
     .addOption(
       new Option(
@@ -119,6 +138,7 @@ export function resolveExperimentOptions(
     data,
     space,
     sampler: options.sampler,
+    startupTrials: options.startupTrials,
     trials: options.trials,
     workers: options.workers,
     out: prepareOutDir(options.out),
@@ -167,6 +187,7 @@ export function planExperiment(resolved: ResolvedExperimentOptions, model: strin
     },
     space: resolved.space,
     sampler: resolved.sampler,
+    startupTrials: resolved.startupTrials,
     trials: resolved.trials,
     workers: resolved.workers,
     storePath: join(resolved.out, `trials-${fileSafe(model)}.jsonl`),

@@ -9,11 +9,16 @@ import { runTrial } from './run-trial.js';
 import type { SpaceSpec } from './search-space-file.js';
 import { bestTrial, describeTrial } from './trial-summary.js';
 
+/** hyperopt's `n_startup_jobs`, and the TPE sampler's own default. */
+export const DEFAULT_STARTUP_TRIALS = 20;
+
 /** One model's search, fully resolved. */
 export interface ExperimentPlan {
   readonly setup: ExperimentSetup;
   readonly space: SpaceSpec;
   readonly sampler: 'tpe' | 'random';
+  /** Random trials before TPE models the results; unused by the random sampler. */
+  readonly startupTrials: number;
   /** Trials in the store when done (finished ones included). */
   readonly trials: number;
   /** Worker processes; 1 runs trials in this process. */
@@ -48,6 +53,11 @@ export function storeHeader(plan: ExperimentPlan): Record<string, unknown> {
     // so 'keep' writes none and those files still resume.
     ...(setup.padding === 'keep' ? {} : { padding: setup.padding }),
     sampler: plan.sampler,
+    // Trial files from before --startup-trials used the default and have no key, so the
+    // default writes none and those files still resume.
+    ...(plan.sampler === 'tpe' && plan.startupTrials !== DEFAULT_STARTUP_TRIALS
+      ? { startup_trials: plan.startupTrials }
+      : {}),
     space: plan.space.json,
   };
 }
@@ -98,7 +108,7 @@ export async function runExperiment(
   const inProcess = plan.workers === 1;
   await runSearch({
     space: plan.space.space,
-    sampler: createSampler(plan.sampler),
+    sampler: createSampler(plan.sampler, { startupTrials: plan.startupTrials }),
     numTrials: plan.trials,
     seed: setup.seed,
     store,

@@ -11,6 +11,17 @@ export function positiveInt(name: string): (value: string) => number {
   };
 }
 
+/** Parses an integer option that may be zero, or throws commander's usage error. */
+export function nonNegativeInt(name: string): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+      throw new InvalidArgumentError(`${name} must be an integer ≥ 0; got "${value}".`);
+    }
+    return n;
+  };
+}
+
 /** Parses an integer option (seed). */
 export function integer(name: string): (value: string) => number {
   return (value: string) => {
