@@ -31,7 +31,10 @@ describe('ImplicitSequenceModel options', () => {
     );
   });
 
-  it('rejects unknown representation and loss names at construction', () => {
+  it('rejects unknown representation, loss and sampler names at construction', () => {
+    expect(() => new ImplicitSequenceModel({ negativeSampler: 'unifrom' })).toThrow(
+      'ImplicitSequenceModel: negativeSampler must be one of uniform, uniform-excluding-padding, popularity; got "unifrom".',
+    );
     expect(() => new ImplicitSequenceModel({ representation: 'transformer' })).toThrow(
       /ImplicitSequenceModel: representation must be a registered name \(pooling, .*\); got "transformer"\./,
     );

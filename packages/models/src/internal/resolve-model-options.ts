@@ -10,6 +10,7 @@ import type {
 } from '../model-options.js';
 import type { NegativeSampler } from '../samplers/negative-sampler.js';
 import { PADDING_MODES } from '../padding-mode.js';
+import { SAMPLER_NAMES } from '../samplers/create-sampler.js';
 
 const KNOWN = new Set([
   'representation',
@@ -77,6 +78,11 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
   ) {
     throw new TypeError(
       `${API}: negativeSampler must be a name or a NegativeSampler; got ${describeValue(sampler)}.`,
+    );
+  }
+  if (typeof sampler === 'string' && !(SAMPLER_NAMES as readonly string[]).includes(sampler)) {
+    throw new RangeError(
+      `${API}: negativeSampler must be one of ${SAMPLER_NAMES.join(', ')}; got ${describeValue(sampler)}.`,
     );
   }
   const optimizer = options.optimizer ?? 'adam';
