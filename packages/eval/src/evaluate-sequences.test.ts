@@ -153,6 +153,18 @@ describe('evaluateSequences: errors', () => {
     await expect(evaluateSequences(good, test, { k: [] })).rejects.toThrow(
       new RangeError('evaluateSequences: k must be a non-empty array; got array(0).'),
     );
+    await expect(
+      evaluateSequences(good, test, { exclude_preceding: true } as never),
+    ).rejects.toThrow(
+      new RangeError(
+        'evaluateSequences: options must only hold known keys (excludePreceding, k, batchSize, ' +
+          'onProgress); got "exclude_preceding".',
+      ),
+    );
+    const unfitted = { numItems: 0, scoreBatch: () => new Float32Array(0) };
+    await expect(evaluateSequences(unfitted, test)).rejects.toThrow(
+      'scorer.numItems must be a positive integer; got 0. Hint: a model must be fitted before',
+    );
     await expect(evaluateSequences(good, test, { batchSize: 1.5 })).rejects.toThrow(
       new RangeError('evaluateSequences: batchSize must be a positive integer; got 1.5.'),
     );

@@ -27,6 +27,7 @@ export function resolveEvaluateOptions(
 ): ResolvedEvaluateOptions {
   checkScorer(api, scorer);
   checkTest(api, test, scorer.numItems);
+  checkKeys(api, options);
 
   const excludePreceding = options.excludePreceding ?? false;
   if (typeof excludePreceding !== 'boolean') {
@@ -49,6 +50,23 @@ export function resolveEvaluateOptions(
   return { excludePreceding, k, batchSize, onProgress };
 }
 
+const KNOWN_KEYS: readonly string[] = ['excludePreceding', 'k', 'batchSize', 'onProgress'];
+
+// A misspelt key (`exclude_preceding`) would otherwise silently give another metric.
+function checkKeys(api: string, options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${api}: options must be an object; got ${describeValue(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      throw new RangeError(
+        `${api}: options must only hold known keys (${KNOWN_KEYS.join(', ')}); ` +
+          `got ${describeValue(key)}.`,
+      );
+    }
+  }
+}
+
 function checkScorer(api: string, scorer: Scorer): void {
   if (typeof scorer !== 'object' || scorer === null || typeof scorer.scoreBatch !== 'function') {
     throw new TypeError(
@@ -57,8 +75,9 @@ function checkScorer(api: string, scorer: Scorer): void {
   }
   const { numItems } = scorer;
   if (typeof numItems !== 'number' || !Number.isSafeInteger(numItems) || numItems < 1) {
+    const hint = numItems === 0 ? ' Hint: a model must be fitted before it is evaluated.' : '';
     throw new RangeError(
-      `${api}: scorer.numItems must be a positive integer; got ${describeValue(numItems)}.`,
+      `${api}: scorer.numItems must be a positive integer; got ${describeValue(numItems)}.${hint}`,
     );
   }
 }
