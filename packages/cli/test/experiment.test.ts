@@ -232,6 +232,16 @@ describe('seqrec experiment', () => {
     expect(typo.err).toContain('keys must be batch_size, learning_rate, l2, n_iter, embedding_dim');
     expect(typo.err).toContain('got "learning_rat"');
 
+    writeFileSync(join(dir, 'loss.json'), JSON.stringify({ loss: { choice: ['bpr', 'warp'] } }));
+    const loss = await run([
+      ...['experiment', '--model', 'pooling', '--trials', '2', ...base],
+      ...['--space', join(dir, 'loss.json')],
+    ]);
+    expect(loss.code).toBe(2);
+    expect(loss.err).toMatch(
+      /loss choices must be registered losses \(pointwise, .*\); got "warp"\./,
+    );
+
     writeFileSync(join(dir, 'broken.json'), '{"l2": {"loguniform": [-25]}}');
     const broken = await run([
       'experiment',

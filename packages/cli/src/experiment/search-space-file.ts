@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { describeValue } from '@seqrec/interactions';
+import { listLosses } from '@seqrec/losses';
 import { parseSearchSpace, type SearchSpace } from '@seqrec/tuning';
 
 import { UsageError } from '../internal/cli-io.js';
@@ -77,8 +78,24 @@ export function readSearchSpace(path: string | undefined): SpaceSpec {
       );
     }
   }
+  checkLossNames(path, (given as Record<string, unknown>)['loss']);
   const json = { ...DEFAULT_SPACE, ...(given as Record<string, unknown>) };
   return { json, space: parse(json, path) };
+}
+
+// Checked here, before any data is read: a misspelt loss would otherwise fail every trial.
+function checkLossNames(path: string, expression: unknown): void {
+  if (typeof expression !== 'object' || expression === null) return;
+  const choices = (expression as Record<string, unknown>)['choice'];
+  if (!Array.isArray(choices)) return;
+  for (const name of choices) {
+    if (typeof name !== 'string' || !listLosses().includes(name)) {
+      throw new UsageError(
+        `--space ${path}: loss choices must be registered losses (${listLosses().join(', ')}); ` +
+          `got ${describeValue(name)}.`,
+      );
+    }
+  }
 }
 
 function parse(json: Readonly<Record<string, unknown>>, source: string): SearchSpace {
