@@ -2,6 +2,7 @@ import { InteractionsBuilder, type Interactions, type RawId } from '@seqrec/inte
 
 import type { LoadOptions } from '../loaders/load-options.js';
 import { FieldSplitter, parseRawId, textOf } from './fields.js';
+import { looksLikeHeader } from './header-words.js';
 import { LineIssues, mustBe } from './line-issues.js';
 import { forEachLine } from './line-reader.js';
 import { resolveLoadOptions } from './resolve-load-options.js';
@@ -25,8 +26,8 @@ export async function loadOrderedFile(
   const builder = new InteractionsBuilder({ timestamps: true });
   let dataLines = 0;
 
-  // Limitation: ids may be text here, so a header line cannot be told from data and is read
-  // as an interaction.
+  // Ids may be text here, so a header is recognised by its column names (see looksLikeHeader);
+  // Limitation: a header with other names is read as an interaction.
   const visit = (bytes: Buffer, start: number, end: number, line: number): void => {
     const count = fields.splitWhitespace(bytes, start, end);
     if (count === 0) return;
@@ -37,6 +38,12 @@ export async function loadOrderedFile(
       return;
     }
     const { starts, ends } = fields;
+    if (line === 1 && looksLikeHeader(textOf(bytes, starts[0] as number, ends[0] as number))) {
+      const text = textOf(bytes, start, end);
+      const rule = 'data, not a header (this format has none)';
+      issues.report(line, mustBe('the line', rule, text), 'remove the header line');
+      return;
+    }
     const user: RawId = parseRawId(bytes, starts[0] as number, ends[0] as number);
     for (let k = 1; k < count; k++) {
       const item = parseRawId(bytes, starts[k] as number, ends[k] as number);

@@ -31,6 +31,14 @@ describe('loadDelimited', () => {
     expect(data.userMap?.rawIds()).toEqual(['a', 'b']);
   });
 
+  it('names a header line when header is false', async () => {
+    const path = tempFile('e.csv', 'user,item,time\na,x,1\n');
+    await expect(loadDelimited(path, byIndex)).rejects.toThrow(
+      `loadDelimited: ${path} line 1: the line must be data, not a header (header is false); ` +
+        `got "user,item,time". Hint: set header: true.`,
+    );
+  });
+
   it('names file and line for a wrong column count', async () => {
     const path = tempFile('e.csv', 'a,x,1\nb,y\n');
     await expect(loadDelimited(path, byIndex)).rejects.toThrow(

@@ -10,6 +10,7 @@ import {
   type ColumnIndexes,
 } from '../internal/delimited-columns.js';
 import { parseNumberText, rawIdFromText } from '../internal/fields.js';
+import { looksLikeHeader } from '../internal/header-words.js';
 import { LineIssues, mustBe } from '../internal/line-issues.js';
 import { PROGRESS_EVERY } from '../internal/line-reader.js';
 import { resolveLoadOptions, type ResolvedLoadOptions } from '../internal/resolve-load-options.js';
@@ -122,6 +123,12 @@ export async function loadDelimited(
       width = record.length;
       indexes = firstRecord(record, line, resolved, issues);
       if (resolved.header) return;
+      if (looksLikeHeader(record[indexes.user] ?? '')) {
+        const text = record.join(resolved.delimiter);
+        const rule = 'data, not a header (header is false)';
+        issues.report(line, mustBe('the line', rule, text), 'set header: true');
+        return;
+      }
     }
     dataLines++;
     addRecord(builder, record, line, width, indexes, issues, resolved.delimiter);

@@ -31,6 +31,19 @@ describe('loadSequenceLines', () => {
     );
   });
 
+  it('names a header line, and skips it with skipInvalid', async () => {
+    const path = tempFile('seq.txt', 'user_id items\n1 2 3\nuser 4\n');
+    await expect(loadSequenceLines(path)).rejects.toThrow(
+      `loadSequenceLines: ${path} line 1: the line must be data, not a header (this format ` +
+        `has none); got "user_id items". Hint: remove the header line.`,
+    );
+    const data = await loadSequenceLines(path, { skipInvalid: true });
+    // Only the first line can be a header: a later "user" is an id like any other.
+    expect(data.length).toBe(3);
+    const pairs = tempFile('pairs.txt', 'userId itemId\nu1 i1\n');
+    await expect(loadPairLines(pairs)).rejects.toThrow('line 1: the line must be data, not a');
+  });
+
   it('with skipInvalid, skips and counts such lines', async () => {
     const path = tempFile('seq.txt', '1 2 3\n4\n5 6\n7\n');
     let skipped = 0;
