@@ -29,6 +29,9 @@ describe('ImplicitSequenceModel options', () => {
     expect(() => new ImplicitSequenceModel({ epochs: 3 } as never)).toThrow(
       'ImplicitSequenceModel: options must only hold known keys',
     );
+    expect(() => new ImplicitSequenceModel({ embeddingDim: 100_000 })).toThrow(
+      'ImplicitSequenceModel: embeddingDim must be at most 2048; got 100000.',
+    );
   });
 
   it('rejects unknown representation, loss and sampler names at construction', () => {
@@ -52,6 +55,11 @@ describe('ImplicitSequenceModel input checks', () => {
     );
     await expect(model.fit(windows.selectRows([]))).rejects.toThrow(
       'ImplicitSequenceModel.fit: sequences must hold at least one window; got 0.',
+    );
+    // Refused before anything is allocated, rather than failing inside the backend.
+    const huge = new ImplicitSequenceModel({ backend: 'cpu', numNegativeSamples: 1e7 });
+    await expect(huge.fit(windows)).rejects.toThrow(
+      /numNegativeSamples × batchSize × maxLength × embeddingDim must be at most 2\^28; got 10000000 × \d+ × 10 × 32\./,
     );
     await model.fit(windows);
     expect(() => model.recommend('1' as never, 3)).toThrow(

@@ -16,6 +16,8 @@ import { topK } from './internal/top-k.js';
 import { trainStep } from './internal/train-step.js';
 import type { ImplicitSequenceModelOptions, ResolvedModelOptions } from './model-options.js';
 
+const MAX_BATCH_ELEMENTS = 2 ** 28;
+
 /** Options of {@link ImplicitSequenceModel.recommend}. */
 export interface RecommendOptions {
   /** Leave out the items of the history (default true). */
@@ -288,6 +290,18 @@ export class ImplicitSequenceModel implements Scorer {
       throw new RangeError(
         `${api}: sequences.numItems must be at least 2 (padding and one item); ` +
           `got ${String(sequences.numItems)}.`,
+      );
+    }
+    // The item embeddings of a batch's negatives, float32 [negatives, batch, length, dim],
+    // are gathered into one buffer; past 2^28 elements (1 GiB) the wasm heap (4 GiB at most)
+    // cannot hold them with their gradient, and the engine's own error would not say why.
+    const { batchSize, numNegativeSamples, embeddingDim } = this.options;
+    const rows = Math.min(batchSize, sequences.numSequences);
+    if (numNegativeSamples * rows * sequences.maxLength * embeddingDim > MAX_BATCH_ELEMENTS) {
+      throw new RangeError(
+        `${api}: numNegativeSamples × batchSize × maxLength × embeddingDim must be at most ` +
+          `2^28; got ${[numNegativeSamples, rows, sequences.maxLength, embeddingDim].join(' × ')}. ` +
+          'Hint: lower numNegativeSamples or batchSize.',
       );
     }
   }

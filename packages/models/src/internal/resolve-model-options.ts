@@ -113,7 +113,7 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
     representationOptions: requireRecord('representationOptions', options.representationOptions),
     loss,
     lossOptions: requireRecord('lossOptions', options.lossOptions),
-    embeddingDim: requireInteger('embeddingDim', options.embeddingDim ?? 32, 1),
+    embeddingDim: requireDim(options.embeddingDim ?? 32),
     nIter: requireInteger('nIter', options.nIter ?? 10, 1),
     batchSize: requireInteger('batchSize', options.batchSize ?? 256, 1),
     l2: requireNumber('l2', options.l2 ?? 0, false),
@@ -138,6 +138,22 @@ function requireInteger(name: string, value: unknown, min: number): number {
     throw new RangeError(`${API}: ${name} must be ${rule}; got ${describeValue(value)}.`);
   }
   return value;
+}
+
+// The recurrent weights of a dimension d take 4·d² floats (lstm; mlstm more), four times
+// that with their gradient and Adam's two moments: 1 GiB at d = 4096, and the wasm backend
+// was seen failing at d = 5000 with an error that does not name the option. 2048 leaves a
+// wide margin and is far above what sequence recommenders use.
+const MAX_DIM = 2048;
+
+function requireDim(value: unknown): number {
+  const dim = requireInteger('embeddingDim', value, 1);
+  if (dim > MAX_DIM) {
+    throw new RangeError(
+      `${API}: embeddingDim must be at most ${String(MAX_DIM)}; got ${String(dim)}.`,
+    );
+  }
+  return dim;
 }
 
 function requireNumber(name: string, value: unknown, positive: boolean): number {
