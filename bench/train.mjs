@@ -70,15 +70,6 @@ console.log(
 
 const entries = [];
 const torch = flag('no-torch') || !isMainCheckout ? undefined : runTorch();
-const torchInfo =
-  torch === undefined
-    ? undefined
-    : {
-        version: torch.torch,
-        threads: torch.threads,
-        blas: torch.blas,
-        matmul_gflops: torch.matmul_gflops,
-      };
 for (const name of representations) {
   const fit = runWorker(
     'fit',
@@ -239,7 +230,15 @@ function writeResults(path, rows) {
     date: new Date().toISOString(),
     config: { ...config, windows: numWindows, batchesPerEpoch: numBatches, quick },
     ratio_reference: 'seconds_per_epoch of the PyTorch LSTM in the same run',
-    torch: torchInfo === undefined ? null : torchInfo,
+    torch:
+      torch === undefined
+        ? null
+        : {
+            version: torch.torch,
+            threads: torch.threads,
+            blas: torch.blas,
+            matmul_gflops: torch.matmul_gflops,
+          },
     entries: rows,
   };
   mkdirSync(dirname(path), { recursive: true });

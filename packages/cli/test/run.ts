@@ -1,3 +1,5 @@
+import { sharedDataDir } from '@seqrec/testing/shared-data';
+
 import { runCli } from '../src/run-cli.js';
 
 /** What a run of the CLI printed, and its exit code. */
@@ -33,5 +35,4 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
 }
 
 /** The shared real-data folder: `../shared/data` beside the repository, or SEQREC_DATA_DIR. */
-export const DATA_DIR =
-  process.env['SEQREC_DATA_DIR'] ?? new URL('../../../../shared/data/', import.meta.url).pathname;
+export const DATA_DIR = sharedDataDir();

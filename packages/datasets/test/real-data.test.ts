@@ -7,7 +7,7 @@ import {
   loadSequenceLines,
 } from '@seqrec/datasets';
 
-import { sharedDataFile } from './data-dir.js';
+import { sharedDataFile } from '@seqrec/testing/shared-data';
 
 // The two real data sets of ../shared/data (see its README for their figures).
 describe('real data', () => {

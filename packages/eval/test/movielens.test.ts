@@ -1,19 +1,15 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 
 import { Interactions, toSequences, userBasedSplit } from '@seqrec/interactions';
+import { sharedDataFile } from '@seqrec/testing/shared-data';
 import { describe, expect, it } from 'vitest';
 
 import { PopularityScorer, evaluateSequences, type Scorer } from '@seqrec/eval';
 
-// The data live beside the repository (../shared/data from its root) unless
-// SEQREC_DATA_DIR says otherwise. @seqrec/datasets is not used so that this suite only
-// depends on what @seqrec/eval depends on.
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const dataDir = process.env['SEQREC_DATA_DIR'] ?? join(repoRoot, '..', 'shared', 'data');
-const ratingsFile = join(dataDir, 'ml-latest-small', 'ratings.csv');
+// @seqrec/datasets is not used so that this suite only depends on what @seqrec/eval
+// depends on (and the test helpers).
+const ratingsFile = sharedDataFile('ml-latest-small/ratings.csv');
 
 /** Reads `userId,movieId,rating,timestamp` rows, header first, into interactions. */
 async function readRatings(file: string): Promise<Interactions> {
@@ -48,14 +44,6 @@ function randomScorer(numItems: number, seed: number): Scorer {
     numItems,
     scoreBatch: ({ numSequences }) => Float32Array.from({ length: numSequences * numItems }, next),
   };
-}
-
-// The shared data is always there in CI: a missing file fails the suite rather than skipping it.
-if (!existsSync(ratingsFile)) {
-  throw new Error(
-    `The shared data file ${ratingsFile} is missing. Hint: set SEQREC_DATA_DIR to the folder that ` +
-      'holds ml-latest-small/.',
-  );
 }
 
 describe('MovieLens latest-small', () => {

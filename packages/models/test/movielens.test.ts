@@ -1,27 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { loadMovieLensCsv } from '@seqrec/datasets';
 import { evaluateSequences, PopularityScorer } from '@seqrec/eval';
 import { toSequences, userBasedSplit, type SequenceInteractions } from '@seqrec/interactions';
+import { sharedDataFile } from '@seqrec/testing/shared-data';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ImplicitSequenceModel } from '../src/implicit-sequence-model.js';
 
-const DATA_DIR =
-  process.env['SEQREC_DATA_DIR'] ?? new URL('../../../../shared/data/', import.meta.url).pathname;
-const RATINGS = join(DATA_DIR, 'ml-latest-small', 'ratings.csv');
+const RATINGS = sharedDataFile('ml-latest-small/ratings.csv');
 
 // End to end on real data, the study's protocol at a small budget: ml-latest-small, windows
 // 100/20/100, users split 80/10/10, adaptive hinge, a few epochs on wasm.
-// The shared data is always there in CI: a missing file fails the suite rather than skipping it.
-if (!existsSync(RATINGS)) {
-  throw new Error(
-    `The shared data file ${RATINGS} is missing. Hint: set SEQREC_DATA_DIR to the folder that ` +
-      'holds ml-latest-small/.',
-  );
-}
-
 describe('lstm and mlstm on ml-latest-small', () => {
   let train: SequenceInteractions;
   let test: SequenceInteractions;

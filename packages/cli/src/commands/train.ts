@@ -16,8 +16,8 @@ import {
 } from '../internal/data-options.js';
 import { count, metric } from '../internal/format.js';
 import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
+import { paddingOption } from '../internal/padding-option.js';
 import { createProgress } from '../internal/progress.js';
-import { paddingOption } from '../experiment/experiment-options.js';
 import { describeData } from './baseline.js';
 
 interface TrainOptions extends DataOptions {

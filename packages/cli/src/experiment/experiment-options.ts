@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path';
 import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
 import { INTERACTION_FORMATS } from '@seqrec/datasets';
 import { describeValue } from '@seqrec/interactions';
-import { PADDING_MODES, type PaddingMode } from '@seqrec/models';
+import type { PaddingMode } from '@seqrec/models';
 import { listRepresentations } from '@seqrec/representations';
 import { Option, type Command } from 'commander';
 
 import { resolveBackendFlag } from '../commands/train.js';
 import { checkDataOptions } from '../internal/prepare-data.js';
+import { paddingOption } from '../internal/padding-option.js';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
 import {
   addDataOptions,
@@ -146,17 +147,6 @@ export function resolveExperimentOptions(
     seed: options.seed,
     padding: options.padding,
   };
-}
-
-/** `--padding trim|keep`, the models' padding mode, shared with `seqrec train`. */
-export function paddingOption(): Option {
-  return new Option(
-    '--padding <mode>',
-    'trim: skip the columns that are padding in a whole batch; keep: compute every window ' +
-      'over its full width, as Spotlight does',
-  )
-    .choices(PADDING_MODES)
-    .default('trim');
 }
 
 /**

@@ -2,21 +2,19 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 
 /** Parses a positive integer option, or throws commander's usage error. */
 export function positiveInt(name: string): (value: string) => number {
-  return (value: string) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-      throw new InvalidArgumentError(`${name} must be a positive integer; got "${value}".`);
-    }
-    return n;
-  };
+  return wholeNumber(name, 1, 'a positive integer');
 }
 
 /** Parses an integer option that may be zero, or throws commander's usage error. */
 export function nonNegativeInt(name: string): (value: string) => number {
+  return wholeNumber(name, 0, 'an integer ≥ 0');
+}
+
+function wholeNumber(name: string, min: number, rule: string): (value: string) => number {
   return (value: string) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
-      throw new InvalidArgumentError(`${name} must be an integer ≥ 0; got "${value}".`);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be ${rule}; got "${value}".`);
     }
     return n;
   };

@@ -2,12 +2,19 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The repository root is three levels above this file: packages/datasets/test/.
+// Three levels above this file (src/ or dist/ of packages/testing) is the repository root.
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * The shared real-data folder: `$SEQREC_DATA_DIR` when set, else `../shared/data` beside the
  * repository root. The data stays there; it is never copied into the repository.
+ *
+ * @example
+ * ```ts
+ * import { sharedDataDir } from '@seqrec/testing/shared-data';
+ *
+ * console.assert(sharedDataDir().length > 0);
+ * ```
  */
 export function sharedDataDir(): string {
   const fromEnv = process.env['SEQREC_DATA_DIR'];
@@ -16,7 +23,19 @@ export function sharedDataDir(): string {
     : resolve(repoRoot, '..', 'shared', 'data');
 }
 
-/** The path of a file in the shared data folder, after checking that it exists. */
+/**
+ * The path of a file in the shared data folder, after checking that it exists: CI always
+ * has the folder, so a missing file fails the suite rather than skipping it.
+ *
+ * @param relativePath - e.g. `ml-latest-small/ratings.csv`.
+ * @throws Error naming the missing path and the variable that moves the folder.
+ * @example
+ * ```ts
+ * import { sharedDataFile } from '@seqrec/testing/shared-data';
+ *
+ * console.assert(sharedDataFile('ml-latest-small/ratings.csv').endsWith('ratings.csv'));
+ * ```
+ */
 export function sharedDataFile(relativePath: string): string {
   const path = resolve(sharedDataDir(), relativePath);
   if (!existsSync(path)) {
