@@ -11,3 +11,4 @@ export {
   type BackendSelection,
   type SelectBackendOptions,
 } from './select-backend.js';
+export { installWasmMatMulKernel } from './wasm-matmul-kernel.js';

@@ -7,6 +7,7 @@ import {
   type BackendChoice,
   type BackendName,
 } from './backend-name.js';
+import { installWasmMatMulKernel } from './wasm-matmul-kernel.js';
 
 /** Options of {@link selectBackend}. */
 export interface SelectBackendOptions {
@@ -44,7 +45,8 @@ const MODULES: Record<BackendName, readonly string[]> = {
  *
  * With `'auto'` it tries `tensorflow` (tfjs-node-gpu, then tfjs-node, loaded dynamically
  * because they are optional and their install needs a download that fails on many
- * machines), then `wasm`, then `cpu`. A named backend must load or this throws. It also
+ * machines), then `wasm`, then `cpu`. On `wasm` it also installs a faster `BatchMatMul`
+ * kernel for transposed operands ({@link installWasmMatMulKernel}). A named backend must load or this throws. It also
  * silences TensorFlow.js's console banner about tfjs-node by setting its `PROD` flag.
  *
  * @throws RangeError if the option or environment variable names no backend.
@@ -118,4 +120,5 @@ async function activate(
     throw new Error(`tf.setBackend(${describeValue(name)}) returned false`);
   }
   await tf.ready();
+  if (name === 'wasm') installWasmMatMulKernel();
 }
