@@ -1,5 +1,10 @@
 export type { BatchReport, EpochReport, FitOptions } from './fit-options.js';
-export { ImplicitSequenceModel, type RecommendOptions } from './implicit-sequence-model.js';
+export {
+  ImplicitSequenceModel,
+  type LoadOptions,
+  type Recommendation,
+  type RecommendOptions,
+} from './implicit-sequence-model.js';
 export type {
   ImplicitSequenceModelOptions,
   OptimizerName,
@@ -10,3 +15,11 @@ export { createSampler, SAMPLER_NAMES, type SamplerName } from './samplers/creat
 export type { NegativeSampler } from './samplers/negative-sampler.js';
 export { PopularitySampler } from './samplers/popularity-sampler.js';
 export { UniformSampler } from './samplers/uniform-sampler.js';
+export {
+  SAVED_MODEL_FORMAT,
+  SAVED_MODEL_VERSION,
+  type ModelArtifacts,
+  type ModelManifest,
+  type SavedTensor,
+} from './saved-model.js';
+export { MODELS_VERSION } from './version.js';
