@@ -2,7 +2,9 @@ import { CommanderError, Command } from 'commander';
 
 import { baselineCommand } from './commands/baseline.js';
 import { compareCommand } from './commands/compare.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { experimentCommand } from './commands/experiment.js';
+import { recommendCommand } from './commands/recommend.js';
 import { trainCommand } from './commands/train.js';
 import { UsageError, type CliIO } from './internal/cli-io.js';
 import { loadPlugins } from './internal/load-plugins.js';
@@ -50,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const commands = [
     baselineCommand(io),
     trainCommand(io),
+    evaluateCommand(io),
+    recommendCommand(io),
     experimentCommand(io),
     compareCommand(io),
   ];

@@ -134,6 +134,19 @@ export class ImplicitSequenceModel implements Scorer {
     return this.#backendName;
   }
 
+  /**
+   * Raw item id ↔ dense id map of the training data (dense id 0 is padding), or undefined
+   * before the first `fit` or when the model was trained on dense ids.
+   */
+  get itemMap(): IdMap | undefined {
+    return this.#itemMap;
+  }
+
+  /** Window length of the training data (0 before the first `fit`). */
+  get maxLength(): number {
+    return this.#maxLength;
+  }
+
   /** The representation, once built by `fit`. */
   get representation(): SequenceRepresentation | undefined {
     return this.#network?.representation;

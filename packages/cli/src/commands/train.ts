@@ -31,6 +31,7 @@ interface TrainOptions extends DataOptions {
   readonly negatives: number;
   readonly backend?: string;
   readonly padding: PaddingMode;
+  readonly save?: string;
 }
 
 /**
@@ -48,13 +49,9 @@ export function trainCommand(io: CliIO): Command {
     .option('--lr <x>', 'learning rate', positiveNumber('--lr'), 0.01)
     .option('--l2 <x>', 'L2 penalty', nonNegative('--l2'), 1e-6)
     .option('--negatives <n>', 'negative samples per position', positiveInt('--negatives'), 5)
-    .addOption(
-      new Option(
-        '--backend <name>',
-        'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
-      ).choices(['auto', ...BACKEND_NAMES]),
-    )
-    .addOption(paddingOption());
+    .addOption(backendOption())
+    .addOption(paddingOption())
+    .option('--save <dir>', 'save the trained model into this folder (seqrec evaluate/recommend)');
   return addDataOptions(command, INTERACTION_FORMATS).action(async (options: TrainOptions) => {
     const chatty = options.json !== true && options.quiet !== true;
     const say = (line: string): void => {
@@ -62,6 +59,7 @@ export function trainCommand(io: CliIO): Command {
     };
     checkNames(options);
     checkDataOptions(options);
+    if (options.save !== undefined) await checkSaveDir(options.save);
     const backend = resolveBackendFlag(options.backend, io);
     // Built first so that bad model options fail before any data is read.
     const model = new ImplicitSequenceModel({
@@ -97,11 +95,17 @@ export function trainCommand(io: CliIO): Command {
         },
       });
       const secondsPerEpoch = reports.reduce((s, r) => s + r.seconds, 0) / reports.length;
+      // Saved before evaluating, so that a failure there does not lose the training.
+      if (options.save !== undefined) {
+        await model.save(options.save);
+        say(`saved the model to ${options.save}`);
+      }
       const validation = await evaluateSequences(model, data.validation, {
         excludePreceding: true,
       });
       const test = await evaluateSequences(model, data.test, { excludePreceding: true, k: [10] });
       const result = {
+        ...(options.save === undefined ? {} : { saved: options.save }),
         representation: options.representation,
         loss: options.loss,
         backend: model.backendName,
@@ -132,6 +136,14 @@ export function trainCommand(io: CliIO): Command {
   });
 }
 
+/** The `--backend` option, shared by the commands that compute. */
+export function backendOption(): Option {
+  return new Option(
+    '--backend <name>',
+    'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
+  ).choices(['auto', ...BACKEND_NAMES]);
+}
+
 /** Representation and loss names are usage errors (exit 2), checked before any work. */
 function checkNames(options: TrainOptions): void {
   if (!listRepresentations().includes(options.representation)) {
@@ -159,4 +171,13 @@ export function resolveBackendFlag(flag: string | undefined, io: CliIO): Backend
     throw new UsageError(`SEQREC_BACKEND must be one of ${choices.join(', ')}; got "${value}".`);
   }
   return value as BackendChoice;
+}
+
+/** `--save` must be a folder or a path that does not exist yet: checked before training. */
+async function checkSaveDir(dir: string): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  const found = await stat(dir).catch(() => undefined);
+  if (found !== undefined && !found.isDirectory()) {
+    throw new UsageError(`--save must be a folder (or a new path); got "${dir}", which is a file.`);
+  }
 }

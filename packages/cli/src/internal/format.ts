@@ -8,7 +8,7 @@ export function metric(x: number): string {
   return Number.isFinite(x) ? x.toFixed(4) : String(x);
 }
 
-/** 1 → '1 user', 12345 → '12,345 users'. */
-export function plural(n: number, noun: string): string {
-  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+/** 1 → '1 user', 12345 → '12,345 users'; `many` for irregular plurals. */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return `${count(n)} ${n === 1 ? noun : many}`;
 }

@@ -73,7 +73,13 @@ export function checkDataOptions(options: DataOptions): void {
  * Loads `--data` in `--format` (or makes the built-in synthetic set), splits users 80/10/10
  * by a seeded hash of their id, and windows each part with the same settings.
  */
-export async function prepareData(options: DataOptions): Promise<PreparedData> {
+export async function prepareData(
+  options: DataOptions,
+  hooks: {
+    /** Applied to the loaded interactions before the split (e.g. into a model's item ids). */
+    readonly mapInteractions?: (interactions: Interactions) => Interactions;
+  } = {},
+): Promise<PreparedData> {
   checkDataOptions(options);
   let skipped = 0;
   let interactions: Interactions;
@@ -98,6 +104,7 @@ export async function prepareData(options: DataOptions): Promise<PreparedData> {
     source = `${options.data} (${options.format})`;
   }
 
+  if (hooks.mapInteractions !== undefined) interactions = hooks.mapInteractions(interactions);
   const split = userBasedSplit(interactions, {
     testFraction: 0.1,
     validationFraction: 0.1,
