@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -110,6 +112,53 @@ describe('seqrec experiment', () => {
     expect(indexes).toHaveLength(4);
     expect(new Set(indexes)).toEqual(new Set([0, 1, 2, 3]));
   });
+
+  it('continues a process killed with SIGKILL as if it had never stopped', async () => {
+    const args = (out: string): string[] => [
+      'experiment',
+      '--model',
+      'pooling',
+      '--trials',
+      '6',
+      ...tinyArgs(data, space, out),
+    ];
+    const killedOut = join(dir, 'killed');
+    const file = join(killedOut, 'trials-pooling.jsonl');
+    // The built command line, as a user runs it (the test set-up builds before testing).
+    const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, ...args(killedOut)], { stdio: 'ignore' });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (existsSync(file) && trials(file).length >= 2) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+      child.on('exit', (code) => {
+        clearInterval(timer);
+        if (!existsSync(file) || trials(file).length < 2) {
+          reject(new Error(`the experiment exited (${String(code)}) before 2 trials`));
+        }
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const beforeKill = trials(file).length;
+    expect(beforeKill).toBeLessThan(6);
+
+    expect((await run(args(killedOut))).code).toBe(0);
+    const resumed = trials(file);
+    expect(resumed.map((t) => t.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+
+    // The same trials, parameters and metrics as a run that was never stopped.
+    const wholeOut = join(dir, 'whole');
+    expect((await run(args(wholeOut))).code).toBe(0);
+    const whole = trials(join(wholeOut, 'trials-pooling.jsonl'));
+    // Everything but the timings.
+    const key = (t: StoredTrial) =>
+      JSON.stringify([t.index, t.status, t.loss, { ...t.metrics, seconds_per_epoch: 0 }]);
+    expect(resumed.map(key).sort()).toEqual(whole.map(key).sort());
+  }, 120_000);
 
   it('records a diverging trial as failed and goes on', async () => {
     const out = join(dir, 'nan');
