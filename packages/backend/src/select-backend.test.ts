@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { selectBackend } from './select-backend.js';
+import { selectBackend, type BackendSelection } from './select-backend.js';
 
 const missing = (specifier: string): Promise<unknown> =>
   specifier.includes('tfjs-node')
@@ -21,6 +21,19 @@ describe('selectBackend', () => {
     expect((await selectBackend({ backend: 'cpu' })).name).toBe('cpu');
     expect((await selectBackend({ env: { SEQREC_BACKEND: 'wasm' } })).name).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
+    await selectBackend({ backend: 'cpu' });
+  });
+
+  it('reads no environment variable where there is no process, as in a browser', async () => {
+    let selection: Promise<BackendSelection>;
+    vi.stubGlobal('process', undefined);
+    try {
+      // The choice is resolved before the first await, while `process` is still hidden.
+      selection = selectBackend({ importModule: missing });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await selection).name).toBe('wasm');
     await selectBackend({ backend: 'cpu' });
   });
 

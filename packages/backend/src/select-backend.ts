@@ -16,7 +16,10 @@ export interface SelectBackendOptions {
    * When omitted, the {@link BACKEND_ENV_VAR} environment variable decides.
    */
   readonly backend?: BackendChoice | undefined;
-  /** Environment to read {@link BACKEND_ENV_VAR} from (default `process.env`). */
+  /**
+   * Environment to read {@link BACKEND_ENV_VAR} from (default `process.env`, or none where
+   * there is no `process`, as in a browser).
+   */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
    * Loads a module by name; tests replace it. Default: dynamic `import()`. It lets the
@@ -85,7 +88,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
 }
 
 function resolveChoice(options: SelectBackendOptions): BackendChoice {
-  const fromEnv = (options.env ?? process.env)[BACKEND_ENV_VAR];
+  const fromEnv = (options.env ?? processEnv())[BACKEND_ENV_VAR];
   const choice = options.backend ?? (fromEnv === undefined || fromEnv === '' ? 'auto' : fromEnv);
   if (choice !== 'auto' && !(BACKEND_NAMES as readonly string[]).includes(choice)) {
     const source = options.backend === undefined ? BACKEND_ENV_VAR : 'backend';
@@ -95,6 +98,12 @@ function resolveChoice(options: SelectBackendOptions): BackendChoice {
     );
   }
   return choice as BackendChoice;
+}
+
+// A browser has no `process`; there the variable is simply unset.
+function processEnv(): Readonly<Record<string, string | undefined>> {
+  const { process } = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  return process?.env ?? {};
 }
 
 async function activate(
