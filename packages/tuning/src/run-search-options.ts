@@ -30,8 +30,9 @@ export interface TrialOutcome {
 
 /**
  * An ES module that evaluates trials in worker processes. It must export
- * `evaluateTrial(params, trialIndex, workerData): Promise<TrialOutcome>`, and must be plain
- * JavaScript that Node loads as is (a package's `dist`, or an `.mjs` file).
+ * `evaluateTrial(params, trialIndex, workerData, report): Promise<TrialOutcome>`, and must be
+ * plain JavaScript that Node loads as is (a package's `dist`, or an `.mjs` file). `report`
+ * sends any structured-cloneable value to `onTrialProgress` in the searching process.
  *
  * @example
  * ```ts
@@ -99,6 +100,12 @@ export interface RunSearchOptions {
   readonly lag?: number;
   /** Called as a trial starts, with its index and parameters. */
   readonly onTrialStart?: (trialIndex: number, params: Params) => void;
+  /**
+   * Called with what a worker's `evaluateTrial` passes to its `report` argument while a trial
+   * runs (for example the epoch it finished), so that progress can be shown for trials in
+   * worker processes too.
+   */
+  readonly onTrialProgress?: (trialIndex: number, progress: unknown) => void;
   /** Called after a trial's record is on disk, with the best successful record so far. */
   readonly onTrialEnd?: (record: TrialRecord, best: TrialRecord | undefined) => void;
   /** Stops the search; see {@link runSearch} for what happens to running trials. */

@@ -67,7 +67,12 @@ import type { TrialRecord } from './store/trial-record.js';
  */
 export async function runSearch(options: RunSearchOptions): Promise<TrialRecord[]> {
   const o = resolveRunSearchOptions(options);
-  const pool = o.worker === undefined ? undefined : new WorkerPool(o.worker, o.workers);
+  const pool =
+    o.worker === undefined
+      ? undefined
+      : new WorkerPool(o.worker, o.workers, (index, progress) =>
+          o.onTrialProgress?.(index, progress),
+        );
   const search = new Search(o, pool);
   const onAbort = (): void => search.stop();
   o.signal?.addEventListener('abort', onAbort);

@@ -195,6 +195,18 @@ describe('runSearch in worker processes', () => {
     expect(essence(TrialStore.open(two.path, HEADER).records())).toEqual(essence(a));
   });
 
+  it('passes what a worker reports during a trial to onTrialProgress', async () => {
+    const reports: [number, unknown][] = [];
+    await runSearch({
+      ...workerOptions(freshStore(), 2, {}),
+      onTrialProgress: (index, progress) => reports.push([index, progress]),
+    });
+    expect(reports.map(([index]) => index).sort((a, b) => a - b)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
+    for (const [index, progress] of reports) expect(progress).toEqual({ started: index });
+  });
+
   it('records a crashed worker as a failed trial and starts another worker', async () => {
     const records = await runSearch(workerOptions(freshStore(), 2, { exitAt: 1 }));
     expect(records).toHaveLength(12);

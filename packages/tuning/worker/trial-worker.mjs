@@ -3,7 +3,7 @@
 // is, both from the package's TypeScript sources (tests) and from its build.
 import { pathToFileURL } from 'node:url';
 
-/** @type {Promise<(params: unknown, index: number, data: unknown) => Promise<unknown>>} */
+/** @type {Promise<(params: unknown, index: number, data: unknown, report: (progress: unknown) => void) => Promise<unknown>>} */
 let evaluateTrial = Promise.reject(new Error('no init message received'));
 evaluateTrial.catch(() => {});
 let workerData;
@@ -39,7 +39,15 @@ async function runTrial(index, params) {
     return;
   }
   try {
-    const outcome = await evaluate(params, index, workerData);
+    // Progress reports are best effort: a closed channel must not fail the trial.
+    const report = (progress) => {
+      try {
+        process.send({ type: 'progress', index, progress });
+      } catch {
+        // The parent is gone; the trial's result will not be read either.
+      }
+    };
+    const outcome = await evaluate(params, index, workerData, report);
     reply({ type: 'result', index, outcome });
   } catch (error) {
     reply({ type: 'error', index, message: messageOf(error) });

@@ -20,11 +20,20 @@ export async function evaluateTrial(
   params: Params,
   trialIndex: number,
   workerData: unknown,
+  report: (progress: EpochProgress) => void = () => {},
 ): Promise<TrialOutcome> {
   const setup = workerData as ExperimentSetup;
   const key = JSON.stringify(setup.data);
   if (cache?.key !== key) cache = { key, data: prepareData(setup.data) };
-  return runTrial(params, trialIndex, setup, await cache.data);
+  return runTrial(params, trialIndex, setup, await cache.data, {
+    onEpochEnd: (epochReport, numEpochs) => report({ epoch: epochReport.epoch, numEpochs }),
+  });
+}
+
+/** What a worker reports after each epoch of a trial, for the progress line. */
+export interface EpochProgress {
+  readonly epoch: number;
+  readonly numEpochs: number;
 }
 
 /**

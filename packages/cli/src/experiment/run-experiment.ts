@@ -3,7 +3,7 @@ import { createSampler, runSearch, TrialStore, type TrialRecord } from '@seqrec/
 import { UsageError } from '../internal/cli-io.js';
 import type { PreparedData } from '../internal/prepare-data.js';
 import type { TrialProgress } from '../internal/trial-progress.js';
-import { evaluateTrialModule } from './evaluate-trial.js';
+import { evaluateTrialModule, type EpochProgress } from './evaluate-trial.js';
 import type { ExperimentSetup } from './experiment-setup.js';
 import { runTrial } from './run-trial.js';
 import type { SpaceSpec } from './search-space-file.js';
@@ -121,7 +121,13 @@ export async function runExperiment(
               onEpochEnd: (report, numEpochs) => progress.epoch(report.epoch, numEpochs),
             }),
         }
-      : { worker: { module: requireWorkerModule(), data: setup } }),
+      : {
+          worker: { module: requireWorkerModule(), data: setup },
+          onTrialProgress: (trialIndex: number, report: unknown) => {
+            const { epoch, numEpochs } = report as EpochProgress;
+            progress.epoch(epoch, numEpochs, trialIndex + 1);
+          },
+        }),
     onTrialStart: (trialIndex: number) => progress.trial(trialIndex + 1),
     onTrialEnd: (record: TrialRecord) => {
       done += 1;

@@ -9,8 +9,8 @@ export interface TrialProgress {
   start(label: string, done: number, total: number, best: number | undefined): void;
   /** A trial started (1-based `trial`). */
   trial(trial: number): void;
-  /** An in-process trial finished an epoch. */
-  epoch(epoch: number, numEpochs: number): void;
+  /** A trial finished an epoch; `trial` (1-based) names it when several run at once. */
+  epoch(epoch: number, numEpochs: number, trial?: number): void;
   /** A trial finished; `line` is printed above the bar. */
   finished(done: number, best: number | undefined, line: string | undefined): void;
   stop(): void;
@@ -79,8 +79,9 @@ export function createTrialProgress(io: CliIO, chatty: boolean): TrialProgress {
       state = { ...state, trial: `${String(trial)}/${String(state.total)}`, epoch: '' };
       draw();
     },
-    epoch: (epoch, numEpochs) => {
-      state = { ...state, epoch: `epoch ${String(epoch)}/${String(numEpochs)} ` };
+    epoch: (epoch, numEpochs, trial) => {
+      const which = trial === undefined ? {} : { trial: `${String(trial)}/${String(state.total)}` };
+      state = { ...state, ...which, epoch: `epoch ${String(epoch)}/${String(numEpochs)} ` };
       draw();
     },
     finished: (done, best, line) => {

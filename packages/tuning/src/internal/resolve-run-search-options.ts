@@ -38,7 +38,7 @@ export function resolveRunSearchOptions(options: RunSearchOptions): ResolvedRunS
   if (!(options.store instanceof TrialStore)) {
     throw new TypeError(`${api}: store must be a TrialStore; got ${describeValue(options.store)}.`);
   }
-  for (const name of ['evaluate', 'onTrialStart', 'onTrialEnd'] as const) {
+  for (const name of ['evaluate', 'onTrialStart', 'onTrialProgress', 'onTrialEnd'] as const) {
     const f: unknown = options[name];
     if (f !== undefined && typeof f !== 'function') {
       throw new TypeError(`${api}: ${name} must be a function; got ${describeValue(f)}.`);

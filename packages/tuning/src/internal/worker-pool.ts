@@ -33,10 +33,16 @@ export class WorkerPool {
   readonly #size: number;
   readonly #idle: Slot[] = [];
   readonly #all = new Set<Slot>();
+  readonly #onProgress: (index: number, progress: unknown) => void;
 
-  constructor(worker: Required<TrialWorker>, size: number) {
+  constructor(
+    worker: Required<TrialWorker>,
+    size: number,
+    onProgress: (index: number, progress: unknown) => void = () => {},
+  ) {
     this.#worker = worker;
     this.#size = size;
+    this.#onProgress = onProgress;
   }
 
   /** Evaluates one trial in an idle (or new) worker. */
@@ -72,7 +78,8 @@ export class WorkerPool {
     child.on('message', (message: WorkerMessage) => {
       const pending = slot.pending;
       if (pending === undefined) return;
-      if (message.type === 'result') pending.resolve(message.outcome);
+      if (message.type === 'progress') this.#onProgress(message.index, message.progress);
+      else if (message.type === 'result') pending.resolve(message.outcome);
       else if (message.type === 'fatal') pending.reject(new WorkerLoadError(message.message));
       else pending.reject(new Error(message.message));
     });
@@ -90,6 +97,7 @@ export class WorkerPool {
 }
 
 type WorkerMessage =
+  | { readonly type: 'progress'; readonly index: number; readonly progress: unknown }
   | { readonly type: 'result'; readonly outcome: TrialOutcome }
   | { readonly type: 'error' | 'fatal'; readonly message: string };
 
