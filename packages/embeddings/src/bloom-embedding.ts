@@ -6,7 +6,28 @@ import { gatherRows } from './gather-rows.js';
 import { hashSeed } from './internal/hash.js';
 import { requireSize, tfSeed, uniqueName } from './internal/options.js';
 
-/** Options of {@link BloomEmbedding}. */
+/**
+ * Options of {@link BloomEmbedding}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { BloomEmbedding, type BloomEmbeddingOptions } from '@seqrec/embeddings';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * // 100,000 ids share 1,000 rows; each id sums the rows picked by 2 hash functions.
+ * const options: BloomEmbeddingOptions = {
+ *   numEmbeddings: 100_000,
+ *   dim: 16,
+ *   numRows: 1000,
+ *   numHashFunctions: 2,
+ *   seed: 3,
+ * };
+ * const items = new BloomEmbedding(options);
+ * console.assert(items.weights.shape.join() === '1000,16' && items.numHashFunctions === 2);
+ * items.dispose();
+ * ```
+ */
 export interface BloomEmbeddingOptions {
   /** Number of ids, padding (id 0) included; at least 1. */
   readonly numEmbeddings: number;
@@ -60,12 +81,15 @@ interface ResolvedBloomEmbeddingOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { BloomEmbedding } from '@seqrec/embeddings';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const items = new BloomEmbedding({ numEmbeddings: 1000, dim: 8, seed: 7 });
  * console.assert(items.numRows === 200 && items.weights.shape.join() === '200,8');
  * const vectors = items.lookup(tf.tensor1d([0, 42], 'int32')); // float32 [2, 8]
- * console.assert(vectors.arraySync()[0]!.every((v) => v === 0));
+ * const [padding] = vectors.arraySync() as number[][];
+ * console.assert(padding!.every((v) => v === 0));
  * items.dispose();
  * ```
  */

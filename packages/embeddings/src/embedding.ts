@@ -11,8 +11,10 @@ import type * as tf from '@tensorflow/tfjs-core';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, type Embedding } from '@seqrec/embeddings';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const table: Embedding = new ScaledEmbedding({ numEmbeddings: 10, dim: 4, seed: 1 });
  * const vectors = table.lookup(tf.tensor2d([[0, 3]], [1, 2], 'int32')); // float32 [1, 2, 4]
  * console.assert(vectors.shape.join() === '1,2,4');

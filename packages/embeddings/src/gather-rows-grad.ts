@@ -13,8 +13,10 @@ import * as tf from '@tensorflow/tfjs-core';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { scatterRows } from '@seqrec/embeddings';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const grad = scatterRows(tf.ones([3, 2]), tf.tensor1d([2, 0, 2], 'int32'), 4);
  * console.assert(grad.arraySync().join('|') === '0,0|0,0|2,2|0,0');
  * ```

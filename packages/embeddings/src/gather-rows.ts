@@ -14,8 +14,10 @@ import { gatherOnHost, gathersOnHost } from './internal/gather-on-host.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { gatherRows } from '@seqrec/embeddings';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const rows = gatherRows(tf.tensor2d([[0, 0], [1, 2], [3, 4]]), tf.tensor1d([2, 1], 'int32'));
  * console.assert(rows.arraySync().toString() === '3,4,1,2');
  * ```

@@ -5,7 +5,24 @@ import type { Embedding } from './embedding.js';
 import { gatherRows } from './gather-rows.js';
 import { paddingMask, requireSize, tfSeed, uniqueName } from './internal/options.js';
 
-/** Options of {@link ScaledEmbedding}. */
+/**
+ * Options of {@link ScaledEmbedding}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, type ScaledEmbeddingOptions } from '@seqrec/embeddings';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const options: ScaledEmbeddingOptions = { numEmbeddings: 10, dim: 4, seed: 1, name: 'genres' };
+ * const a = new ScaledEmbedding(options);
+ * const b = new ScaledEmbedding(options);
+ * // The same seed gives the same initial table.
+ * console.assert(a.weights.dataSync().join() === b.weights.dataSync().join());
+ * a.dispose();
+ * b.dispose();
+ * ```
+ */
 export interface ScaledEmbeddingOptions {
   /** Number of ids, padding (id 0) included; at least 1. */
   readonly numEmbeddings: number;
@@ -26,8 +43,10 @@ export interface ScaledEmbeddingOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding } from '@seqrec/embeddings';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const items = new ScaledEmbedding({ numEmbeddings: 100, dim: 16, seed: 42 });
  * const padding = items.lookup(tf.tensor1d([0], 'int32'));
  * console.assert(padding.dataSync().every((v) => v === 0));

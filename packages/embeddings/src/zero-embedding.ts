@@ -4,7 +4,22 @@ import type { Embedding } from './embedding.js';
 import { gatherRows } from './gather-rows.js';
 import { paddingMask, requireSize, uniqueName } from './internal/options.js';
 
-/** Options of {@link ZeroEmbedding}. */
+/**
+ * Options of {@link ZeroEmbedding}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ZeroEmbedding, type ZeroEmbeddingOptions } from '@seqrec/embeddings';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const options: ZeroEmbeddingOptions = { numEmbeddings: 20, dim: 1, name: 'user_bias' };
+ * const biases = new ZeroEmbedding(options);
+ * console.assert(biases.weights.shape.join() === '20,1');
+ * console.assert(biases.weights.name.includes('user_bias'));
+ * biases.dispose();
+ * ```
+ */
 export interface ZeroEmbeddingOptions {
   /** Number of ids, padding (id 0) included; at least 1. */
   readonly numEmbeddings: number;
@@ -21,10 +36,14 @@ export interface ZeroEmbeddingOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ZeroEmbedding } from '@seqrec/embeddings';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const biases = new ZeroEmbedding({ numEmbeddings: 50, dim: 1 });
  * console.assert(biases.table().shape.join() === '50,1');
+ * const padding = biases.lookup(tf.tensor1d([0], 'int32')); // float32 [1, 1]
+ * console.assert(padding.dataSync()[0] === 0);
  * biases.dispose();
  * ```
  */

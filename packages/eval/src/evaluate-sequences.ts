@@ -5,7 +5,35 @@ import { resolveEvaluateOptions } from './internal/resolve-evaluate-options.js';
 import type { Scorer } from './scorer.js';
 import type { SequenceMetrics } from './sequence-metrics.js';
 
-/** Options of {@link evaluateSequences}. */
+/**
+ * Options of {@link evaluateSequences}.
+ *
+ * @example
+ * ```ts
+ * import { SequenceInteractions } from '@seqrec/interactions';
+ * import {
+ *   PopularityScorer,
+ *   evaluateSequences,
+ *   type EvaluateSequencesOptions,
+ * } from '@seqrec/eval';
+ *
+ * const test = new SequenceInteractions({
+ *   sequences: Int32Array.from([1, 2, 2, 1, 3, 1]),
+ *   userIds: Int32Array.from([0, 1, 2]),
+ *   maxLength: 2,
+ *   numItems: 4,
+ * });
+ * const popularity = PopularityScorer.fit(test);
+ * const batches: number[] = [];
+ * const options: EvaluateSequencesOptions = {
+ *   k: [1, 2],
+ *   batchSize: 2,
+ *   onProgress: (done) => batches.push(done),
+ * };
+ * const metrics = await evaluateSequences(popularity, test, options);
+ * console.assert(batches.join() === '2,3' && metrics.hr[2] !== undefined);
+ * ```
+ */
 export interface EvaluateSequencesOptions {
   /**
    * Push every item of a row's input, the padding id included when the input is padded, to

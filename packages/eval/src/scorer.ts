@@ -2,6 +2,23 @@
  * A batch of input sequences handed to a {@link Scorer}.
  *
  * The field names match `SequenceInteractions`, so a set of windows can be scored directly.
+ *
+ * @example
+ * ```ts
+ * import { SequenceInteractions } from '@seqrec/interactions';
+ * import { PopularityScorer, type SequenceBatch } from '@seqrec/eval';
+ *
+ * // A set of windows has the fields of a batch, so it can be scored as it is.
+ * const windows = new SequenceInteractions({
+ *   sequences: Int32Array.from([0, 1, 2, 1]),
+ *   userIds: Int32Array.from([0, 1]),
+ *   maxLength: 2,
+ *   numItems: 3,
+ * });
+ * const batch: SequenceBatch = windows;
+ * const scores = await PopularityScorer.fit(windows).scoreBatch(batch);
+ * console.assert(scores.length === batch.numSequences * 3);
+ * ```
  */
 export interface SequenceBatch {
   /** Item ids, int32 [numSequences, maxLength] row-major, right-aligned, left-padded with 0. */

@@ -4,6 +4,25 @@
  * Each metric is a mean over the evaluated rows. Records are keyed by the cut-off k, e.g.
  * `hr[10]`. With one target per row, `recall[k] === hr[k]` and
  * `precision[k] === hr[k] / k`.
+ *
+ * @example
+ * ```ts
+ * import { SequenceInteractions } from '@seqrec/interactions';
+ * import { PopularityScorer, evaluateSequences, type SequenceMetrics } from '@seqrec/eval';
+ *
+ * // The second row's target is padding, so it is skipped.
+ * const test = new SequenceInteractions({
+ *   sequences: Int32Array.from([2, 1, 1, 0]),
+ *   userIds: Int32Array.from([0, 1]),
+ *   maxLength: 2,
+ *   numItems: 3,
+ * });
+ * const metrics: SequenceMetrics = await evaluateSequences(PopularityScorer.fit(test), test, {
+ *   k: [1],
+ * });
+ * console.assert(metrics.numSequences === 1 && metrics.numSkipped === 1);
+ * console.assert(metrics.recall[1] === metrics.hr[1] && Number.isNaN(metrics.perSequence[1]));
+ * ```
  */
 export interface SequenceMetrics {
   /** Mean reciprocal (average) rank of the target, in (0, 1]. */

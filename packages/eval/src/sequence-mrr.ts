@@ -5,7 +5,26 @@ import { evaluate } from './internal/evaluate.js';
 import { resolveEvaluateOptions } from './internal/resolve-evaluate-options.js';
 import type { Scorer } from './scorer.js';
 
-/** Options of {@link sequenceMrr}: those of `evaluateSequences` without cut-offs. */
+/**
+ * Options of {@link sequenceMrr}: those of `evaluateSequences` without cut-offs.
+ *
+ * @example
+ * ```ts
+ * import { SequenceInteractions } from '@seqrec/interactions';
+ * import { PopularityScorer, sequenceMrr, type SequenceMrrOptions } from '@seqrec/eval';
+ *
+ * // Input [1], target 1: popularity ranks item 1 first unless the input is excluded.
+ * const test = new SequenceInteractions({
+ *   sequences: Int32Array.from([1, 1, 1, 2]),
+ *   userIds: Int32Array.from([0, 1]),
+ *   maxLength: 2,
+ *   numItems: 3,
+ * });
+ * const popularity = PopularityScorer.fit(test);
+ * const options: SequenceMrrOptions = { excludePreceding: false, batchSize: 1 };
+ * console.assert((await sequenceMrr(popularity, test, options)) > 0.5);
+ * ```
+ */
 export type SequenceMrrOptions = Omit<EvaluateSequencesOptions, 'k'>;
 
 /**

@@ -1,9 +1,36 @@
 import { describeValue } from './describe-value.js';
 
-/** A raw identifier as it appears in a data file or an application: a number or a string. */
+/**
+ * A raw identifier as it appears in a data file or an application: a number or a string.
+ *
+ * @example
+ * ```ts
+ * import { IdMap, type RawId } from '@seqrec/interactions';
+ *
+ * // Numbers and strings are different ids: 7 is not '7'.
+ * const raw: RawId[] = [7, '7', 'B0 7'];
+ * const users = new IdMap();
+ * for (const id of raw) users.add(id);
+ * console.assert(users.numIds === 3 && users.toRaw(0) === 7);
+ * ```
+ */
 export type RawId = number | string;
 
-/** The serialisable form of an {@link IdMap}, as written by {@link IdMap.toJSON}. */
+/**
+ * The serialisable form of an {@link IdMap}, as written by {@link IdMap.toJSON}.
+ *
+ * @example
+ * ```ts
+ * import { IdMap, type IdMapConfig } from '@seqrec/interactions';
+ *
+ * const items = new IdMap({ firstId: 1 });
+ * items.add('tt0111161');
+ * items.add('tt0068646');
+ * const config: IdMapConfig = items.toJSON();
+ * console.assert(config.firstId === 1 && config.rawIds.join() === 'tt0111161,tt0068646');
+ * console.assert(IdMap.fromJSON(JSON.parse(JSON.stringify(config))).toDense('tt0068646') === 2);
+ * ```
+ */
 export interface IdMapConfig {
   /** Dense id given to the first raw id (0 for users, 1 for items: item 0 is padding). */
   readonly firstId: number;

@@ -1,7 +1,22 @@
 import { IdMap, type RawId } from './id-map.js';
 import { Interactions } from './interactions.js';
 
-/** Which optional columns an {@link InteractionsBuilder} records. */
+/**
+ * Which optional columns an {@link InteractionsBuilder} records.
+ *
+ * @example
+ * ```ts
+ * import { InteractionsBuilder, type InteractionsBuilderOptions } from '@seqrec/interactions';
+ *
+ * const options: InteractionsBuilderOptions = { ratings: true, capacity: 2 };
+ * const builder = new InteractionsBuilder(options);
+ * builder.add('ann', 'x', 4);
+ * builder.add('bob', 'y', 2);
+ * builder.add('bob', 'x', 5); // past the capacity: the buffers grow
+ * const data = builder.build();
+ * console.assert(data.length === 3 && data.ratings?.[2] === 5 && data.timestamps === undefined);
+ * ```
+ */
 export interface InteractionsBuilderOptions {
   /** Record a rating per interaction (default false). */
   readonly ratings?: boolean;

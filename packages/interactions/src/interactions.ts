@@ -2,7 +2,23 @@ import { describeValue } from './describe-value.js';
 import { IdMap, type RawId } from './id-map.js';
 import { PADDING_ID } from './padding.js';
 
-/** The columns and id spaces of an {@link Interactions} set, all of equal length. */
+/**
+ * The columns and id spaces of an {@link Interactions} set, all of equal length.
+ *
+ * @example
+ * ```ts
+ * import { Interactions, type InteractionsInit } from '@seqrec/interactions';
+ *
+ * // Dense ids already: users from 0, items from 1 (0 is padding).
+ * const init: InteractionsInit = {
+ *   userIds: Int32Array.of(0, 0, 1),
+ *   itemIds: Int32Array.of(1, 2, 1),
+ *   timestamps: Float64Array.of(10, 20, 15),
+ * };
+ * const data = new Interactions(init);
+ * console.assert(data.length === 3 && data.numUsers === 2 && data.numItems === 3);
+ * ```
+ */
 export interface InteractionsInit {
   /** Dense user ids, int32 [n], each in `[0, numUsers)`. */
   readonly userIds: Int32Array;
@@ -24,7 +40,23 @@ export interface InteractionsInit {
   readonly itemMap?: IdMap | undefined;
 }
 
-/** Raw columns for {@link Interactions.fromRaw}. */
+/**
+ * Raw columns for {@link Interactions.fromRaw}.
+ *
+ * @example
+ * ```ts
+ * import { Interactions, type RawInteractions } from '@seqrec/interactions';
+ *
+ * const raw: RawInteractions = {
+ *   users: ['ann', 'bob', 'ann'],
+ *   items: ['B001', 'B002', 'B002'],
+ *   ratings: [5, 3, 4],
+ * };
+ * const data = Interactions.fromRaw(raw);
+ * console.assert(data.numUsers === 2 && data.itemMap?.toDense('B002') === 2);
+ * console.assert(data.ratings?.[2] === 4);
+ * ```
+ */
 export interface RawInteractions {
   /** Raw user ids, one per interaction. */
   readonly users: ArrayLike<RawId>;

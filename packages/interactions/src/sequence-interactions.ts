@@ -1,7 +1,24 @@
 import { describeValue } from './describe-value.js';
 import type { IdMap } from './id-map.js';
 
-/** The parts of a {@link SequenceInteractions}. */
+/**
+ * The parts of a {@link SequenceInteractions}.
+ *
+ * @example
+ * ```ts
+ * import { SequenceInteractions, type SequenceInteractionsInit } from '@seqrec/interactions';
+ *
+ * // Two windows of length 3; the second has one item and two padding columns.
+ * const init: SequenceInteractionsInit = {
+ *   sequences: Int32Array.of(1, 2, 3, 0, 0, 2),
+ *   userIds: Int32Array.of(0, 1),
+ *   maxLength: 3,
+ *   numItems: 4,
+ * };
+ * const windows = new SequenceInteractions(init);
+ * console.assert(windows.numSequences === 2 && Array.from(windows.row(1)).join() === '0,0,2');
+ * ```
+ */
 export interface SequenceInteractionsInit {
   /** Item ids, int32 [numSequences, maxLength] row-major, right-aligned, left-padded with 0. */
   readonly sequences: Int32Array;

@@ -4,7 +4,21 @@ import { checkKeys } from './internal/check-keys.js';
 import { orderByUserTime } from './internal/order-by-user-time.js';
 import { SequenceInteractions } from './sequence-interactions.js';
 
-/** Options of {@link toSequences}. */
+/**
+ * Options of {@link toSequences}.
+ *
+ * @example
+ * ```ts
+ * import { Interactions, toSequences, type ToSequencesOptions } from '@seqrec/interactions';
+ *
+ * const data = Interactions.fromRaw({ users: [0, 0, 0, 0], items: [1, 2, 3, 4] });
+ * // Windows of 3 ending every item; drop those with fewer than 2 real items.
+ * const options: ToSequencesOptions = { maxLength: 3, stepSize: 1, minLength: 2 };
+ * const windows = toSequences(data, options);
+ * console.assert(windows.numSequences === 3);
+ * console.assert(Array.from(windows.row(windows.numSequences - 1)).join() === '0,1,2');
+ * ```
+ */
 export interface ToSequencesOptions {
   /** Window length L, a positive integer (default 10, as Spotlight). */
   readonly maxLength?: number;

@@ -17,8 +17,10 @@ import { checkOptionKeys, resolveLossContext } from './internal/options.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { AdaptiveHingeLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss = new AdaptiveHingeLoss({ numItems: 10, numNegatives: 2 });
  * // max(0, 1 + max(0.5, -3) - 1) = 0.5
  * const value = loss.compute(tf.tensor1d([1]), tf.tensor2d([[0.5, -3]]), tf.tensor1d([1]));

@@ -16,8 +16,10 @@ import { checkOptionKeys, resolveLossContext } from './internal/options.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { BprLogLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss = new BprLogLoss({ numItems: 10, numNegatives: 1 });
  * // -log σ(1 - 1) = log 2
  * const value = loss.compute(tf.tensor1d([1]), tf.tensor2d([[1]]), tf.tensor1d([1]));

@@ -18,8 +18,10 @@ import { checkOptionKeys, resolveLossContext } from './internal/options.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { BprLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss = new BprLoss({ numItems: 10, numNegatives: 1 });
  * // 1 - σ(2 - 0) = 0.1192
  * const value = loss.compute(tf.tensor1d([2]), tf.tensor2d([[0]]), tf.tensor1d([1]));

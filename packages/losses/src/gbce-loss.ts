@@ -5,7 +5,20 @@ import type { Loss, LossContext } from './loss.js';
 import { maskedLoss } from './internal/masked-loss.js';
 import { checkOptionKeys, resolveLossContext } from './internal/options.js';
 
-/** Options of {@link GbceLoss}. */
+/**
+ * Options of {@link GbceLoss}.
+ *
+ * @example
+ * ```ts
+ * import { GbceLoss, type GbceLossOptions } from '@seqrec/losses';
+ *
+ * const context = { numItems: 101, numNegatives: 4 };
+ * // t = 0 is plain binary cross-entropy: no calibration, β = 1.
+ * const plain: GbceLossOptions = { t: 0 };
+ * console.assert(Math.abs(new GbceLoss(context, plain).beta - 1) < 1e-12); // 1 up to rounding
+ * console.assert(new GbceLoss(context).beta < 1); // the default t = 0.75
+ * ```
+ */
 export interface GbceLossOptions {
   /**
    * Calibration parameter t in [0, 1] (default 0.75, the paper's choice for gSASRec): 0
@@ -38,8 +51,10 @@ export interface GbceLossOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { GbceLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * // 101 ids: 100 real items; one negative, so α = 1 / 99 and, with t = 1, β = α.
  * const loss = new GbceLoss({ numItems: 101, numNegatives: 1 }, { t: 1 });
  * console.assert(Math.abs(loss.beta - 1 / 99) < 1e-12);

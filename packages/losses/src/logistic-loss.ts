@@ -20,8 +20,10 @@ import { checkOptionKeys, resolveLossContext } from './internal/options.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { LogisticLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss = new LogisticLoss({ numItems: 10, numNegatives: 1 });
  * // -log σ(0) - log(1 - σ(0)) = 2 log 2
  * const value = loss.compute(tf.tensor1d([0]), tf.tensor2d([[0]]), tf.tensor1d([1]));

@@ -1,6 +1,18 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
-/** What a loss is built with. */
+/**
+ * What a loss is built with.
+ *
+ * @example
+ * ```ts
+ * import { createLoss, type LossContext } from '@seqrec/losses';
+ *
+ * // 1,000 items plus padding; 8 negatives scored per positive.
+ * const context: LossContext = { numItems: 1001, numNegatives: 8 };
+ * const loss = createLoss('sampled-softmax', context);
+ * console.assert(loss.name === 'sampled-softmax');
+ * ```
+ */
 export interface LossContext {
   /** Size of the item id space the negatives are drawn from, padding included. */
   readonly numItems: number;
@@ -17,8 +29,10 @@ export interface LossContext {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { createLoss, type Loss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss: Loss = createLoss('bpr', { numItems: 100, numNegatives: 1 });
  * const value = loss.compute(tf.tensor1d([2, 0]), tf.tensor2d([[0], [1]]), tf.tensor1d([1, 0]));
  * console.assert(Math.abs(value.dataSync()[0]! - (1 - 1 / (1 + Math.exp(-2)))) < 1e-6);

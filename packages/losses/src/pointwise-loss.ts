@@ -17,8 +17,10 @@ import { checkOptionKeys, resolveLossContext } from './internal/options.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { PointwiseLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss = new PointwiseLoss({ numItems: 10, numNegatives: 1 });
  * // (1 - σ(0)) + σ(0) = 1
  * const value = loss.compute(tf.tensor1d([0]), tf.tensor2d([[0]]), tf.tensor1d([1]));

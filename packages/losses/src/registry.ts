@@ -6,6 +6,20 @@ import type { Loss, LossContext } from './loss.js';
 /**
  * Builds a loss from the shared context and its options (a plain JSON object, validated by
  * the loss itself).
+ *
+ * @example
+ * ```ts
+ * import { HingeLoss, createLoss, registerLoss, type LossFactory } from '@seqrec/losses';
+ *
+ * // A factory checks its own options; this one accepts none.
+ * const strictHinge: LossFactory = (context, options) => {
+ *   if (Object.keys(options).length > 0) throw new TypeError('strict-hinge takes no options');
+ *   return new HingeLoss(context);
+ * };
+ * registerLoss('strict-hinge', strictHinge);
+ * const loss = createLoss('strict-hinge', { numItems: 10, numNegatives: 2 });
+ * console.assert(loss instanceof HingeLoss);
+ * ```
  */
 export type LossFactory = (
   context: LossContext,

@@ -19,8 +19,10 @@ import { checkOptionKeys, resolveLossContext } from './internal/options.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { SampledSoftmaxLoss } from '@seqrec/losses';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const loss = new SampledSoftmaxLoss({ numItems: 10, numNegatives: 2 });
  * // log(e^0 + e^0 + e^0) - 0 = log 3
  * const value = loss.compute(tf.tensor1d([0]), tf.tensor2d([[0, 0]]), tf.tensor1d([1]));

@@ -5,12 +5,42 @@ import type { RepresentationFactory, SequenceRepresentation } from '@seqrec/repr
 import type { PaddingMode } from './padding-mode.js';
 import type { NegativeSampler } from './samplers/negative-sampler.js';
 
-/** The optimisers {@link ImplicitSequenceModel} can build by name. */
+/**
+ * The optimisers {@link ImplicitSequenceModel} can build by name.
+ *
+ * @example
+ * ```ts
+ * import { ImplicitSequenceModel, type OptimizerName } from '@seqrec/models';
+ *
+ * const optimizer: OptimizerName = 'rmsprop';
+ * const model = new ImplicitSequenceModel({ optimizer, learningRate: 0.001 });
+ * console.assert(model.options.optimizer === 'rmsprop');
+ * ```
+ */
 export type OptimizerName = 'adam' | 'adagrad' | 'rmsprop' | 'sgd';
 
 /**
  * Options of {@link ImplicitSequenceModel}. Defaults follow Spotlight's
  * `ImplicitSequenceModel`, except where noted.
+ *
+ * @example
+ * ```ts
+ * import { ImplicitSequenceModel, type ImplicitSequenceModelOptions } from '@seqrec/models';
+ *
+ * // An LSTM trained with BPR against popularity-sampled negatives.
+ * const options: ImplicitSequenceModelOptions = {
+ *   representation: 'lstm',
+ *   loss: 'bpr',
+ *   embeddingDim: 16,
+ *   nIter: 5,
+ *   learningRate: 0.005,
+ *   negativeSampler: 'popularity',
+ *   seed: 42,
+ * };
+ * const model = new ImplicitSequenceModel(options);
+ * // Options not given take their defaults.
+ * console.assert(model.options.batchSize === 256 && model.options.optimizer === 'adam');
+ * ```
  */
 export interface ImplicitSequenceModelOptions {
   /**
@@ -67,6 +97,15 @@ export interface ImplicitSequenceModelOptions {
 /**
  * {@link ImplicitSequenceModelOptions} with every default filled in and every value checked,
  * as a model exposes them in `model.options`.
+ *
+ * @example
+ * ```ts
+ * import { ImplicitSequenceModel, type ResolvedModelOptions } from '@seqrec/models';
+ *
+ * const resolved: ResolvedModelOptions = new ImplicitSequenceModel({ loss: 'hinge' }).options;
+ * console.assert(resolved.loss === 'hinge' && resolved.representation === 'pooling');
+ * console.assert(resolved.nIter === 10 && resolved.padding === 'trim');
+ * ```
  */
 export interface ResolvedModelOptions {
   readonly representation: string | RepresentationFactory | SequenceRepresentation;

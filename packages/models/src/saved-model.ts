@@ -3,16 +3,71 @@ import type { IdMapConfig } from '@seqrec/interactions';
 import type { OptimizerName } from './model-options.js';
 import type { PaddingMode } from './padding-mode.js';
 
-/** The `format` field of every saved model's manifest. */
+/**
+ * The `format` field of every saved model's manifest.
+ *
+ * @example
+ * ```ts
+ * import { SAVED_MODEL_FORMAT, SAVED_MODEL_VERSION, type ModelManifest } from '@seqrec/models';
+ *
+ * // What a reader in another language checks before it trusts any other field.
+ * function readable(manifest: Pick<ModelManifest, 'format' | 'formatVersion'>): boolean {
+ *   const { format, formatVersion } = manifest;
+ *   return format === SAVED_MODEL_FORMAT && formatVersion === SAVED_MODEL_VERSION;
+ * }
+ * console.assert(readable({ format: 'seqrec-model', formatVersion: 1 }));
+ * ```
+ */
 export const SAVED_MODEL_FORMAT = 'seqrec-model';
 
 /**
  * The manifest layout this version writes and reads. A loader refuses other versions
  * rather than guess at fields it does not know.
+ *
+ * @example
+ * ```ts
+ * import { generateSequential } from '@seqrec/datasets';
+ * import { toSequences } from '@seqrec/interactions';
+ * import { ImplicitSequenceModel, SAVED_MODEL_VERSION } from '@seqrec/models';
+ *
+ * const data = generateSequential({ numUsers: 10, numItems: 8, numInteractions: 100, seed: 1 });
+ * const model = new ImplicitSequenceModel({ nIter: 1, embeddingDim: 8, backend: 'cpu' });
+ * await model.fit(toSequences(data, { maxLength: 4 }));
+ * const { manifest } = model.toArtifacts();
+ * console.assert(manifest.formatVersion === SAVED_MODEL_VERSION);
+ * // A manifest of another version is refused rather than half understood.
+ * const newer = { ...model.toArtifacts(), manifest: { ...manifest, formatVersion: 99 } };
+ * const refused = await ImplicitSequenceModel.fromArtifacts(newer).catch((e) => e);
+ * console.assert(refused instanceof Error);
+ * model.dispose();
+ * ```
  */
 export const SAVED_MODEL_VERSION = 1;
 
-/** One tensor stored in a saved model's weights file. */
+/**
+ * One tensor stored in a saved model's weights file.
+ *
+ * @example
+ * ```ts
+ * import { generateSequential } from '@seqrec/datasets';
+ * import { toSequences } from '@seqrec/interactions';
+ * import { ImplicitSequenceModel, type SavedTensor } from '@seqrec/models';
+ *
+ * const data = generateSequential({ numUsers: 10, numItems: 8, numInteractions: 100, seed: 1 });
+ * const model = new ImplicitSequenceModel({ nIter: 1, embeddingDim: 8, backend: 'cpu' });
+ * await model.fit(toSequences(data, { maxLength: 4 }));
+ * const { manifest, weights } = model.toArtifacts();
+ * const table: SavedTensor | undefined = manifest.weights.tensors.find(
+ *   (tensor) => tensor.name === 'item_embedding',
+ * );
+ * console.assert(table?.dtype === 'float32');
+ * console.assert(table?.shape.join() === `${String(data.numItems)},8`);
+ * // The tensor's values sit at its offset in the weights file.
+ * const values = new Float32Array(weights, table?.offset ?? 0, data.numItems * 8);
+ * console.assert(values.every(Number.isFinite) && (table?.offset ?? 1) % 4 === 0);
+ * model.dispose();
+ * ```
+ */
 export interface SavedTensor {
   /**
    * What it is: `item_embedding`, `item_bias`, `representation/<i>` (the representation's
@@ -29,6 +84,24 @@ export interface SavedTensor {
 /**
  * The JSON manifest of a saved {@link ImplicitSequenceModel}: enough to rebuild the network
  * through the registries and to check every weight before it is used.
+ *
+ * @example
+ * ```ts
+ * import { generateSequential } from '@seqrec/datasets';
+ * import { toSequences } from '@seqrec/interactions';
+ * import { ImplicitSequenceModel, type ModelManifest } from '@seqrec/models';
+ *
+ * const data = generateSequential({ numUsers: 10, numItems: 8, numInteractions: 100, seed: 1 });
+ * const model = new ImplicitSequenceModel({ representation: 'gru', nIter: 1, backend: 'cpu' });
+ * await model.fit(toSequences(data, { maxLength: 4 }));
+ * const manifest: ModelManifest = model.toArtifacts().manifest;
+ * console.assert(manifest.representation.name === 'gru' && manifest.epochs === 1);
+ * console.assert(manifest.maxLength === 4 && manifest.numItems === data.numItems);
+ * // Plain JSON: it survives a round trip through text unchanged.
+ * const text = JSON.stringify(manifest);
+ * console.assert(JSON.stringify(JSON.parse(text)) === text);
+ * model.dispose();
+ * ```
  */
 export interface ModelManifest {
   readonly format: typeof SAVED_MODEL_FORMAT;

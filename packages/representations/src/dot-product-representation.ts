@@ -15,9 +15,11 @@ import type {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { DotProductRepresentation, type EncodedSequences } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * // The simplest possible representation: the state is the embedding of the previous item.
  * class LastItem extends DotProductRepresentation {
  *   readonly config = { name: 'last-item', options: {} };

@@ -6,6 +6,34 @@ import type { RepresentationContext, SequenceRepresentation } from './sequence-r
 /**
  * Builds a representation from the shared context and its options (a plain JSON object,
  * validated by the representation itself).
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import {
+ *   LstmRepresentation,
+ *   createRepresentation,
+ *   registerRepresentation,
+ *   type RepresentationFactory,
+ * } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * // A factory receives the shared item tables and checks its own options.
+ * const plainLstm: RepresentationFactory = (context, options) => {
+ *   if (Object.keys(options).length > 0) throw new TypeError('plain-lstm takes no options');
+ *   return new LstmRepresentation(context);
+ * };
+ * registerRepresentation('plain-lstm', plainLstm);
+ * const built = createRepresentation('plain-lstm', {
+ *   numItems: 5,
+ *   embeddingDim: 3,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 5, dim: 3 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 5, dim: 1 }),
+ *   seed: 0,
+ * });
+ * console.assert(built instanceof LstmRepresentation);
+ * ```
  */
 export type RepresentationFactory = (
   context: RepresentationContext,
@@ -61,9 +89,11 @@ export function registerRepresentation(
  *   or whatever the representation throws for bad options.
  * @example
  * ```ts
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { createRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const representation = createRepresentation('pooling', {
  *   numItems: 10,
  *   embeddingDim: 8,

@@ -1,7 +1,28 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Embedding } from '@seqrec/embeddings';
 
-/** What a representation is built with: the item tables it shares with the model. */
+/**
+ * What a representation is built with: the item tables it shares with the model.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { PoolingRepresentation, type RepresentationContext } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * // 99 items plus padding, 16-wide vectors; the model scores with the same item table.
+ * const context: RepresentationContext = {
+ *   numItems: 100,
+ *   embeddingDim: 16,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 100, dim: 16, seed: 1 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 100, dim: 1 }),
+ *   seed: 2,
+ * };
+ * const pooling = new PoolingRepresentation(context);
+ * console.assert(pooling.stateSize === 16 && pooling.variables.length === 0);
+ * ```
+ */
 export interface RepresentationContext {
   /** Size of the item id space, padding (id 0) included. */
   readonly numItems: number;
@@ -15,7 +36,35 @@ export interface RepresentationContext {
   readonly seed: number;
 }
 
-/** The output of {@link SequenceRepresentation.encode}. The caller disposes both tensors. */
+/**
+ * The output of {@link SequenceRepresentation.encode}. The caller disposes both tensors.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { GruRepresentation, type EncodedSequences } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const gru = new GruRepresentation({
+ *   numItems: 5,
+ *   embeddingDim: 3,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 5, dim: 3 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 5, dim: 1 }),
+ *   seed: 0,
+ * });
+ * const encoded: EncodedSequences = gru.encode(tf.tensor2d([[1, 2, 4]], [1, 3], 'int32'));
+ * const other = gru.encode(tf.tensor2d([[1, 2, 3]], [1, 3], 'int32'));
+ * // Position t never sees item t: rows that differ only in their last item have the same
+ * // states (the same arithmetic, so equal up to rounding), and differ only in `final`.
+ * console.assert(tf.max(tf.abs(tf.sub(encoded.states, other.states))).dataSync()[0]! < 1e-6);
+ * console.assert(tf.max(tf.abs(tf.sub(encoded.final, other.final))).dataSync()[0]! > 0);
+ * for (const tensor of [encoded.states, encoded.final, other.states, other.final]) {
+ *   tensor.dispose();
+ * }
+ * ```
+ */
 export interface EncodedSequences {
   /**
    * float32 [batch, L, stateSize]: the user state before each position, so position t has
@@ -26,7 +75,30 @@ export interface EncodedSequences {
   readonly final: tf.Tensor2D;
 }
 
-/** The serialisable description of a representation: its registry name and options. */
+/**
+ * The serialisable description of a representation: its registry name and options.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { createRepresentation, type RepresentationConfig } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const context = {
+ *   numItems: 6,
+ *   embeddingDim: 4,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 6, dim: 4 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 6, dim: 1 }),
+ *   seed: 0,
+ * };
+ * // The config, defaults filled in, rebuilds the same kind of network.
+ * const cnn = createRepresentation('cnn', context, { kernelWidth: 2 });
+ * const config: RepresentationConfig = cnn.config;
+ * const copy = createRepresentation(config.name, context, config.options);
+ * console.assert(JSON.stringify(copy.config) === JSON.stringify(config));
+ * ```
+ */
 export interface RepresentationConfig {
   /** Name in the representation registry. */
   readonly name: string;

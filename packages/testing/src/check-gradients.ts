@@ -1,7 +1,22 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@seqrec/backend/register-gradients';
 
-/** Options of {@link checkGradients}. */
+/**
+ * Options of {@link checkGradients}.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
+ * import { checkGradients, type CheckGradientsOptions } from '@seqrec/testing';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * // Check 5 of the 100 entries, with a smaller step for this smooth function.
+ * const options: CheckGradientsOptions = { epsilon: 1e-3, maxEntries: 5, seed: 1 };
+ * const rows = checkGradients((x) => tf.sum(tf.sin(x)), [tf.linspace(0, 1, 100)], options);
+ * console.assert(rows.length === 5);
+ * ```
+ */
 export interface CheckGradientsOptions {
   /**
    * Central-difference step (default 1e-2). In float32 a step much below 1e-3 drowns the
@@ -14,7 +29,26 @@ export interface CheckGradientsOptions {
   readonly seed?: number;
 }
 
-/** One input entry's analytic and numeric derivative. */
+/**
+ * One input entry's analytic and numeric derivative.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
+ * import { checkGradients, type GradientComparison } from '@seqrec/testing';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const rows: GradientComparison[] = checkGradients(
+ *   (a, b) => tf.sum(tf.mul(a, b)),
+ *   [tf.tensor1d([2]), tf.tensor1d([3])],
+ * );
+ * // d(ab)/da = b and d(ab)/db = a, for input 0 and input 1.
+ * const byInput = rows.map((row) => `${String(row.input)}:${row.analytic.toFixed(3)}`);
+ * console.assert(byInput.join() === '0:3.000,1:2.000');
+ * console.assert(rows.every((row) => Math.abs(row.analytic - row.numeric) < 1e-2));
+ * ```
+ */
 export interface GradientComparison {
   readonly input: number;
   readonly index: number;
@@ -94,8 +128,10 @@ export function checkGradients(
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { checkGradients, expectGradientsClose } from '@seqrec/testing';
  *
+ * await selectBackend({ backend: 'cpu' });
  * expectGradientsClose(checkGradients((x) => tf.sum(tf.exp(x)), [tf.tensor1d([0, 0.5])]));
  * ```
  */

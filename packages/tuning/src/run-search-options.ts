@@ -70,7 +70,39 @@ export interface TrialWorker {
   readonly execArgv?: readonly string[];
 }
 
-/** Options of {@link runSearch}. */
+/**
+ * Options of {@link runSearch}.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import {
+ *   RandomSampler,
+ *   TrialStore,
+ *   runSearch,
+ *   uniform,
+ *   type RunSearchOptions,
+ * } from '@seqrec/tuning';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'tuning-')), 'trials.jsonl');
+ * const store = TrialStore.open(path, { example: 'RunSearchOptions' });
+ * const started: number[] = [];
+ * const options: RunSearchOptions = {
+ *   space: { x: uniform(0, 1) },
+ *   sampler: new RandomSampler(),
+ *   numTrials: 4,
+ *   seed: 7,
+ *   store,
+ *   workers: 2, // two evaluations at once
+ *   evaluate: async (params) => ({ loss: params['x'] as number, metrics: {} }),
+ *   onTrialStart: (index) => started.push(index),
+ * };
+ * const records = await runSearch(options);
+ * console.assert(records.length === 4 && started.length === 4);
+ * ```
+ */
 export interface RunSearchOptions {
   /** The priors. */
   readonly space: SearchSpace;

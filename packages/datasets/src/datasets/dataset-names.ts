@@ -18,5 +18,15 @@ export const DATASET_NAMES = [
   'amazon',
 ] as const;
 
-/** A name from {@link DATASET_NAMES}. */
+/**
+ * A name from {@link DATASET_NAMES}.
+ *
+ * @example
+ * ```ts
+ * import { DATASET_NAMES, datasetInfo, type DatasetName } from '@seqrec/datasets';
+ *
+ * const name: DatasetName = 'movielens-100k';
+ * console.assert(DATASET_NAMES.includes(name) && datasetInfo(name).format === 'movielens-100k');
+ * ```
+ */
 export type DatasetName = (typeof DATASET_NAMES)[number];

@@ -2,7 +2,18 @@ import { checkDatasetName } from '../internal/check-dataset-name.js';
 import type { InteractionFormat } from '../loaders/load-interactions.js';
 import type { DatasetName } from './dataset-names.js';
 
-/** Where a named data set comes from and how to read it. */
+/**
+ * Where a named data set comes from and how to read it.
+ *
+ * @example
+ * ```ts
+ * import { DATASET_NAMES, datasetInfo, type DatasetInfo } from '@seqrec/datasets';
+ *
+ * const unverified: DatasetInfo[] = DATASET_NAMES.map(datasetInfo).filter((d) => !d.sha256);
+ * // Each says why it has no checksum rather than leaving the field blank.
+ * console.assert(unverified.every((info) => info.checksumSource.length > 0));
+ * ```
+ */
 export interface DatasetInfo {
   /** The data set's name. */
   readonly name: DatasetName;

@@ -12,10 +12,51 @@ import { isZip, verifyFile } from '../internal/verify-file.js';
 import { datasetInfo, type DatasetInfo } from './dataset-registry.js';
 import type { DatasetName } from './dataset-names.js';
 
-/** A `fetch` as {@link fetchDataset} uses it: one GET of a URL. */
+/**
+ * A `fetch` as {@link fetchDataset} uses it: one GET of a URL.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { datasetInfo, fetchDataset, type FetchFunction } from '@seqrec/datasets';
+ *
+ * // A stand-in for the network: it records the address and answers with the wrong bytes.
+ * const requested: string[] = [];
+ * const fake: FetchFunction = async (url) => {
+ *   requested.push(url);
+ *   return new Response('not the real archive');
+ * };
+ * const cacheDir = mkdtempSync(join(tmpdir(), 'seqrec-'));
+ * const error = await fetchDataset('movielens-1m', { cacheDir, fetch: fake }).catch((e) => e);
+ * // The bytes do not match the recorded size and SHA-256, so they are refused.
+ * console.assert(requested[0] === datasetInfo('movielens-1m').url && error instanceof Error);
+ * ```
+ */
 export type FetchFunction = (url: string) => Promise<Response>;
 
-/** Options of {@link fetchDataset}. */
+/**
+ * Options of {@link fetchDataset}.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { fetchDataset, type FetchDatasetOptions } from '@seqrec/datasets';
+ *
+ * // A ratings file already on disk: it is used as is and nothing is downloaded.
+ * const local = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'ratings.csv');
+ * writeFileSync(local, 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n');
+ * const options: FetchDatasetOptions = {
+ *   cacheDir: mkdtempSync(join(tmpdir(), 'seqrec-cache-')),
+ *   localPath: local,
+ *   fetch: () => Promise.reject(new Error('no network needed')),
+ * };
+ * console.assert((await fetchDataset('movielens-latest-small', options)).endsWith('.csv'));
+ * ```
+ */
 export interface FetchDatasetOptions {
   /** Cache folder (default {@link defaultCacheDir}); each data set gets a folder inside. */
   readonly cacheDir?: string | undefined;

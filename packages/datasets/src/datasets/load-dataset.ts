@@ -7,7 +7,28 @@ import type { DatasetName } from './dataset-names.js';
 import { datasetInfo } from './dataset-registry.js';
 import { fetchDataset, type FetchDatasetOptions } from './fetch-dataset.js';
 
-/** Options of {@link loadDataset}: where the data comes from, and how lines are read. */
+/**
+ * Options of {@link loadDataset}: where the data comes from, and how lines are read.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadDataset, type LoadDatasetOptions } from '@seqrec/datasets';
+ *
+ * const ratings = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'ratings.csv');
+ * writeFileSync(ratings, 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,x,4,1\n');
+ * let skipped = 0;
+ * const options: LoadDatasetOptions = {
+ *   localPath: ratings,
+ *   skipInvalid: true,
+ *   onSkip: () => skipped++,
+ * };
+ * const data = await loadDataset('movielens-latest-small', options);
+ * console.assert(data.length === 1 && skipped === 1);
+ * ```
+ */
 export interface LoadDatasetOptions extends Omit<FetchDatasetOptions, 'onProgress'>, LoadOptions {
   /** Download progress, as `onProgress` of {@link FetchDatasetOptions}. */
   readonly onDownloadProgress?: FetchDatasetOptions['onProgress'];

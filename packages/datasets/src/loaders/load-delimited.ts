@@ -16,10 +16,44 @@ import { PROGRESS_EVERY } from '../internal/line-reader.js';
 import { resolveLoadOptions, type ResolvedLoadOptions } from '../internal/resolve-load-options.js';
 import type { LoadOptions } from './load-options.js';
 
-/** A column, by 0-based position or (with a header) by name. */
+/**
+ * A column, by 0-based position or (with a header) by name.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadDelimited, type ColumnRef } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'clicks.csv');
+ * writeFileSync(path, 'item,user\nB1,ann\nB2,ann\n');
+ * // By name with a header, by 0-based position without one.
+ * const user: ColumnRef = 'user';
+ * const item: ColumnRef = 0;
+ * const data = await loadDelimited(path, { header: true, columns: { user, item } });
+ * console.assert(data.length === 2 && data.itemMap?.toRaw(2) === 'B2');
+ * ```
+ */
 export type ColumnRef = number | string;
 
-/** Which column holds what, for {@link loadDelimited}. */
+/**
+ * Which column holds what, for {@link loadDelimited}.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadDelimited, type DelimitedColumns } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'plays.csv');
+ * writeFileSync(path, 'ann,song-1,3,1700000000\nann,song-2,1,1700000100\n');
+ * const columns: DelimitedColumns = { user: 0, item: 1, weight: 2, timestamp: 3 };
+ * const data = await loadDelimited(path, { columns });
+ * console.assert(data.weights?.[0] === 3 && data.timestamps?.[1] === 1700000100);
+ * ```
+ */
 export interface DelimitedColumns {
   /** The user id column. */
   readonly user: ColumnRef;
@@ -33,7 +67,27 @@ export interface DelimitedColumns {
   readonly weight?: ColumnRef | undefined;
 }
 
-/** Options of {@link loadDelimited}. */
+/**
+ * Options of {@link loadDelimited}.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadDelimited, type LoadDelimitedOptions } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'ratings.txt');
+ * writeFileSync(path, 'u1;"item;1";5\nu1;item 2;4\n');
+ * const options: LoadDelimitedOptions = {
+ *   delimiter: ';',
+ *   quote: '"',
+ *   columns: { user: 0, item: 1, rating: 2 },
+ * };
+ * const data = await loadDelimited(path, options);
+ * console.assert(data.itemMap?.toRaw(1) === 'item;1' && data.ratings?.[1] === 4);
+ * ```
+ */
 export interface LoadDelimitedOptions extends LoadOptions {
   /** Which column holds what (required). Names need `header: true`. */
   readonly columns: DelimitedColumns;

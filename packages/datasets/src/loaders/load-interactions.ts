@@ -30,12 +30,44 @@ export const INTERACTION_FORMATS = [
   'spotlight-hdf5',
 ] as const;
 
-/** A name from {@link INTERACTION_FORMATS}. */
+/**
+ * A name from {@link INTERACTION_FORMATS}.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadInteractions, type InteractionFormat } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'sequences.txt');
+ * writeFileSync(path, 'ann 10 11 12\n');
+ * const format: InteractionFormat = 'sequence-lines';
+ * console.assert((await loadInteractions(path, format)).length === 3);
+ * ```
+ */
 export type InteractionFormat = (typeof INTERACTION_FORMATS)[number];
 
 /**
  * Options of {@link loadInteractions}: the common {@link LoadOptions}, plus the options of
  * the one format that reads them.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadInteractions, type LoadInteractionsOptions } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'events.csv');
+ * writeFileSync(path, 'user,item,time\nann,a,1\nann,b,2\n');
+ * const options: LoadInteractionsOptions = {
+ *   header: true,
+ *   columns: { user: 'user', item: 'item', timestamp: 'time' },
+ * };
+ * const data = await loadInteractions(path, 'csv', options);
+ * console.assert(data.length === 2 && data.timestamps?.[1] === 2);
+ * ```
  */
 export interface LoadInteractionsOptions extends LoadOptions {
   /** Format `csv` only (required there): which column holds what. */

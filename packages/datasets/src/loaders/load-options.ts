@@ -1,4 +1,21 @@
-/** A line that a loader skipped because `skipInvalid` was set. */
+/**
+ * A line that a loader skipped because `skipInvalid` was set.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadMovieLensDat, type SkippedLine } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'ratings.dat');
+ * writeFileSync(path, '1::1193::5::978300760\n1::661::five::978302109\n');
+ * const skipped: SkippedLine[] = [];
+ * await loadMovieLensDat(path, { skipInvalid: true, onSkip: (s) => skipped.push(s) });
+ * console.assert(skipped.length === 1 && skipped[0]?.line === 2);
+ * console.assert(/rating/.test(skipped[0]?.reason ?? ''));
+ * ```
+ */
 export interface SkippedLine {
   /** 1-based line number in the file. */
   readonly line: number;
@@ -11,6 +28,27 @@ export interface SkippedLine {
  *
  * A loader resolves to an `Interactions` and nothing else; what it skipped is reported as it
  * happens through `onSkip`, so counting skipped lines is `onSkip: () => skipped++`.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadPairLines, type LoadOptions } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'pairs.txt');
+ * writeFileSync(path, 'ann a\nonly-one-field\nbob b\n');
+ * const reasons: string[] = [];
+ * let linesRead = 0;
+ * const options: LoadOptions = {
+ *   skipInvalid: true,
+ *   onSkip: ({ line, reason }) => reasons.push(`line ${String(line)}: ${reason}`),
+ *   onProgress: (lines) => (linesRead = lines),
+ * };
+ * const data = await loadPairLines(path, options);
+ * console.assert(data.length === 2 && reasons.length === 1 && reasons[0]!.startsWith('line 2'));
+ * console.assert(linesRead === 3);
+ * ```
  */
 export interface LoadOptions {
   /**

@@ -6,7 +6,30 @@ import { PROGRESS_EVERY } from '../internal/line-reader.js';
 import { resolveLoadOptions } from '../internal/resolve-load-options.js';
 import type { LoadOptions } from './load-options.js';
 
-/** Options of {@link loadSpotlightHdf5}. */
+/**
+ * Options of {@link loadSpotlightHdf5}.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { Interactions } from '@seqrec/interactions';
+ * import {
+ *   loadSpotlightHdf5,
+ *   saveSpotlightHdf5,
+ *   type LoadSpotlightHdf5Options,
+ * } from '@seqrec/datasets';
+ *
+ * const path = join(mkdtempSync(join(tmpdir(), 'seqrec-')), 'small.hdf5');
+ * const all = Interactions.fromRaw({ users: [1, 1, 2, 2], items: [5, 6, 5, 7] });
+ * await saveSpotlightHdf5(path, all);
+ * // Items seen at least twice: only item 5 is left.
+ * const options: LoadSpotlightHdf5Options = { minItemInteractions: 2 };
+ * const data = await loadSpotlightHdf5(path, options);
+ * console.assert(data.length === 2 && data.countDistinct().items === 1);
+ * ```
+ */
 export interface LoadSpotlightHdf5Options extends LoadOptions {
   /**
    * Keep only interactions of users with at least this many interactions in the file, a

@@ -6,7 +6,27 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
 import { cumulativeTransitions } from '../internal/transition-matrix.js';
 
-/** Options of {@link generateSequential}; every one has a default. */
+/**
+ * Options of {@link generateSequential}; every one has a default.
+ *
+ * @example
+ * ```ts
+ * import { generateSequential, type GenerateSequentialOptions } from '@seqrec/datasets';
+ *
+ * // Nearly deterministic sequences: each item is almost always followed by the same next one.
+ * const options: GenerateSequentialOptions = {
+ *   numUsers: 10,
+ *   numItems: 20,
+ *   numInteractions: 200,
+ *   concentration: 0.001,
+ *   order: 1,
+ *   seed: 5,
+ * };
+ * const data = generateSequential(options);
+ * console.assert(data.length === 200 && data.numUsers === 10 && data.numItems <= 21);
+ * console.assert(generateSequential(options).itemIds.join() === data.itemIds.join());
+ * ```
+ */
 export interface GenerateSequentialOptions {
   /** Number of users, an integer in [1, 10 million] (default 1,000). */
   readonly numUsers?: number | undefined;

@@ -5,7 +5,20 @@ import type { Interactions } from '../interactions.js';
 import type { Split } from './split-result.js';
 import { positionsWhere, requireSeed, resolveFractions } from './validate.js';
 
-/** Options of {@link randomSplit}. */
+/**
+ * Options of {@link randomSplit}.
+ *
+ * @example
+ * ```ts
+ * import { Interactions, randomSplit, type RandomSplitOptions } from '@seqrec/interactions';
+ *
+ * const users = Array.from({ length: 10 }, (_, i) => i);
+ * const data = Interactions.fromRaw({ users, items: users });
+ * const options: RandomSplitOptions = { testFraction: 0.2, validationFraction: 0.1, seed: 3 };
+ * const { train, validation, test } = randomSplit(data, options);
+ * console.assert(train.length === 7 && validation.length === 1 && test.length === 2);
+ * ```
+ */
 export interface RandomSplitOptions {
   /** Fraction of interactions that go to `test`, in [0, 1) (default 0.2). */
   readonly testFraction?: number;

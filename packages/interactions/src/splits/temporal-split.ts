@@ -4,7 +4,24 @@ import { checkKeys } from '../internal/check-keys.js';
 import type { Split } from './split-result.js';
 import { positionsWhere, requireFraction } from './validate.js';
 
-/** Options of {@link temporalSplit}: give exactly one of `cutoff` and `testFraction`. */
+/**
+ * Options of {@link temporalSplit}: give exactly one of `cutoff` and `testFraction`.
+ *
+ * @example
+ * ```ts
+ * import { Interactions, temporalSplit, type TemporalSplitOptions } from '@seqrec/interactions';
+ *
+ * const data = Interactions.fromRaw({
+ *   users: [1, 1, 2, 2, 3],
+ *   items: [1, 2, 3, 4, 5],
+ *   timestamps: [10, 20, 30, 40, 50],
+ * });
+ * // The newest 40 % go to test; the cut-off is picked from the timestamps.
+ * const newest: TemporalSplitOptions = { testFraction: 0.4 };
+ * const { train, test } = temporalSplit(data, newest);
+ * console.assert(train.length === 3 && test.length === 2 && test.timestamps?.[0] === 40);
+ * ```
+ */
 export interface TemporalSplitOptions {
   /** Interactions at or after this time go to test, earlier ones to train. */
   readonly cutoff?: number;

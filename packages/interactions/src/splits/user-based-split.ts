@@ -3,7 +3,21 @@ import { hashRawId } from '../internal/hash.js';
 import type { Split } from './split-result.js';
 import { positionsWhere, requireSeed, resolveFractions } from './validate.js';
 
-/** Options of {@link userBasedSplit}. */
+/**
+ * Options of {@link userBasedSplit}.
+ *
+ * @example
+ * ```ts
+ * import { Interactions, userBasedSplit, type UserBasedSplitOptions } from '@seqrec/interactions';
+ *
+ * const users = Array.from({ length: 40 }, (_, i) => i % 20);
+ * const data = Interactions.fromRaw({ users, items: users.map((u) => u + 1) });
+ * const options: UserBasedSplitOptions = { testFraction: 0.25, seed: 1 };
+ * const { train, test } = userBasedSplit(data, options);
+ * // Whole histories move: 5 of the 20 users, 2 interactions each.
+ * console.assert(test.countDistinct().users === 5 && test.length === 10 && train.length === 30);
+ * ```
+ */
 export interface UserBasedSplitOptions {
   /** Fraction of users whose whole history goes to `test`, in [0, 1) (default 0.2). */
   readonly testFraction?: number;

@@ -16,7 +16,17 @@ import { UniformSampler } from './uniform-sampler.js';
  */
 export const SAMPLER_NAMES = ['uniform', 'uniform-excluding-padding', 'popularity'] as const;
 
-/** One of {@link SAMPLER_NAMES}. */
+/**
+ * One of {@link SAMPLER_NAMES}.
+ *
+ * @example
+ * ```ts
+ * import { SAMPLER_NAMES, createSampler, type SamplerName } from '@seqrec/models';
+ *
+ * const name: SamplerName = 'uniform-excluding-padding';
+ * console.assert(SAMPLER_NAMES.includes(name) && createSampler(name).name === name);
+ * ```
+ */
 export type SamplerName = (typeof SAMPLER_NAMES)[number];
 
 /**

@@ -11,10 +11,55 @@ import type {
 import { causalConv1d } from './internal/causal-conv1d.js';
 import { resolveCnnOptions, type ResolvedCnnOptions } from './internal/resolve-cnn-options.js';
 
-/** The nonlinearity after each convolution of a {@link CnnRepresentation}. */
+/**
+ * The nonlinearity after each convolution of a {@link CnnRepresentation}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { CnnRepresentation, type CnnNonlinearity } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const nonlinearity: CnnNonlinearity = 'relu';
+ * const cnn = new CnnRepresentation(
+ *   {
+ *     numItems: 6,
+ *     embeddingDim: 4,
+ *     itemEmbedding: new ScaledEmbedding({ numEmbeddings: 6, dim: 4 }),
+ *     itemBias: new ZeroEmbedding({ numEmbeddings: 6, dim: 1 }),
+ *     seed: 0,
+ *   },
+ *   { nonlinearity },
+ * );
+ * console.assert(cnn.config.options['nonlinearity'] === 'relu');
+ * ```
+ */
 export type CnnNonlinearity = 'tanh' | 'relu';
 
-/** Options of {@link CnnRepresentation}. */
+/**
+ * Options of {@link CnnRepresentation}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { CnnRepresentation, type CnnRepresentationOptions } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * // Three layers of width-2 kernels, dilated 1, 2, 4: each state sees the last 8 items.
+ * const options: CnnRepresentationOptions = { kernelWidth: 2, dilation: [1, 2, 4] };
+ * const context = {
+ *   numItems: 6,
+ *   embeddingDim: 4,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 6, dim: 4 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 6, dim: 1 }),
+ *   seed: 0,
+ * };
+ * const cnn = new CnnRepresentation(context, options);
+ * console.assert(cnn.config.options['numLayers'] === 3 && cnn.variables.length === 6);
+ * ```
+ */
 export interface CnnRepresentationOptions {
   /** Taps per convolution, for every layer or one per layer (default 3). */
   readonly kernelWidth?: number | readonly number[];
@@ -49,9 +94,11 @@ export interface CnnRepresentationOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { CnnRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const itemEmbedding = new ScaledEmbedding({ numEmbeddings: 6, dim: 4, seed: 1 });
  * const itemBias = new ZeroEmbedding({ numEmbeddings: 6, dim: 1 });
  * const cnn = new CnnRepresentation(
@@ -59,7 +106,7 @@ export interface CnnRepresentationOptions {
  *   { kernelWidth: 2, dilation: [1, 2], residual: true },
  * );
  * const { states, final } = cnn.encode(tf.tensor2d([[0, 3, 5]], [1, 3], 'int32'));
- * console.assert(cnn.config.options.numLayers === 2 && cnn.variables.length === 4);
+ * console.assert(cnn.config.options['numLayers'] === 2 && cnn.variables.length === 4);
  * console.assert(states.shape.join() === '1,3,4' && final.shape.join() === '1,4');
  * ```
  */

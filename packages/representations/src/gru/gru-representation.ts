@@ -13,7 +13,35 @@ import type {
 } from '../sequence-representation.js';
 import { gruSequence } from './gru-sequence.js';
 
-/** Options of {@link GruRepresentation}: none yet, so `{}` is the only valid value. */
+/**
+ * Options of {@link GruRepresentation}: none yet, so `{}` is the only valid value.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { createRepresentation, type GruRepresentationOptions } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const context = {
+ *   numItems: 5,
+ *   embeddingDim: 3,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 5, dim: 3 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 5, dim: 1 }),
+ *   seed: 0,
+ * };
+ * const none: GruRepresentationOptions = {};
+ * console.assert(createRepresentation('gru', context, none).config.name === 'gru');
+ * // Any option is refused by name rather than silently ignored.
+ * let refused = false;
+ * try {
+ *   createRepresentation('gru', context, { hiddenSize: 8 });
+ * } catch {
+ *   refused = true;
+ * }
+ * console.assert(refused);
+ * ```
+ */
 export type GruRepresentationOptions = Readonly<Record<string, never>>;
 
 const API = 'GruRepresentation';
@@ -58,9 +86,11 @@ export function resolveGruOptions(options: unknown): GruRepresentationOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { GruRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const gru = new GruRepresentation({
  *   numItems: 10,
  *   embeddingDim: 4,

@@ -13,7 +13,30 @@ import { projectInputs } from './internal/project-inputs.js';
 import { batchMajorStates, embedTimeMajor } from './internal/time-major.js';
 import { lstmSequence } from './lstm-sequence.js';
 
-/** Options of {@link LstmRepresentation}: none yet, so `{}` is the only valid value. */
+/**
+ * Options of {@link LstmRepresentation}: none yet, so `{}` is the only valid value.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { LstmRepresentation, type LstmRepresentationOptions } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const options: LstmRepresentationOptions = {};
+ * const lstm = new LstmRepresentation(
+ *   {
+ *     numItems: 5,
+ *     embeddingDim: 3,
+ *     itemEmbedding: new ScaledEmbedding({ numEmbeddings: 5, dim: 3 }),
+ *     itemBias: new ZeroEmbedding({ numEmbeddings: 5, dim: 1 }),
+ *     seed: 0,
+ *   },
+ *   options,
+ * );
+ * console.assert(JSON.stringify(lstm.config) === '{"name":"lstm","options":{}}');
+ * ```
+ */
 export type LstmRepresentationOptions = Readonly<Record<string, never>>;
 
 const API = 'LstmRepresentation';
@@ -59,9 +82,11 @@ export function resolveLstmOptions(options: unknown): LstmRepresentationOptions 
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { LstmRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const lstm = new LstmRepresentation({
  *   numItems: 10,
  *   embeddingDim: 4,

@@ -12,7 +12,34 @@ import type {
 import { scoreMixtureAll, scoreMixtureItems } from './internal/mixture-scores.js';
 import { resolveMixtureOptions } from './internal/resolve-mixture-options.js';
 
-/** Options of {@link MixtureRepresentation}. */
+/**
+ * Options of {@link MixtureRepresentation}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import {
+ *   MixtureRepresentation,
+ *   type MixtureRepresentationOptions,
+ * } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const options: MixtureRepresentationOptions = { numComponents: 3 };
+ * const mixture = new MixtureRepresentation(
+ *   {
+ *     numItems: 6,
+ *     embeddingDim: 4,
+ *     itemEmbedding: new ScaledEmbedding({ numEmbeddings: 6, dim: 4 }),
+ *     itemBias: new ZeroEmbedding({ numEmbeddings: 6, dim: 1 }),
+ *     seed: 0,
+ *   },
+ *   options,
+ * );
+ * // One taste vector and one attention vector per component.
+ * console.assert(mixture.stateSize === 2 * 3 * 4);
+ * ```
+ */
 export interface MixtureRepresentationOptions {
   /** Number of tastes M a user mixes (default 4). */
   readonly numComponents?: number;
@@ -37,9 +64,11 @@ export interface MixtureRepresentationOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { MixtureRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const itemEmbedding = new ScaledEmbedding({ numEmbeddings: 6, dim: 4, seed: 1 });
  * const itemBias = new ZeroEmbedding({ numEmbeddings: 6, dim: 1 });
  * const mixture = new MixtureRepresentation(

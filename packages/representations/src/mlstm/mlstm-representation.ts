@@ -13,10 +13,52 @@ import type {
 } from '../sequence-representation.js';
 import { mlstmSequence } from './mlstm-sequence.js';
 
-/** Which equations {@link MlstmRepresentation} follows; see its remarks. */
+/**
+ * Which equations {@link MlstmRepresentation} follows; see its remarks.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { MlstmRepresentation, type MlstmVariant } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const context = {
+ *   numItems: 5,
+ *   embeddingDim: 3,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 5, dim: 3 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 5, dim: 1 }),
+ *   seed: 0,
+ * };
+ * const variants: MlstmVariant[] = ['paper', 'reference'];
+ * const built = variants.map((variant) => new MlstmRepresentation(context, { variant }));
+ * console.assert(built.map((m) => m.config.options['variant']).join() === 'paper,reference');
+ * ```
+ */
 export type MlstmVariant = 'paper' | 'reference';
 
-/** Options of {@link MlstmRepresentation}. */
+/**
+ * Options of {@link MlstmRepresentation}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import { MlstmRepresentation, type MlstmRepresentationOptions } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const context = {
+ *   numItems: 5,
+ *   embeddingDim: 3,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 5, dim: 3 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 5, dim: 1 }),
+ *   seed: 0,
+ * };
+ * const options: MlstmRepresentationOptions = {}; // the default variant
+ * const mlstm = new MlstmRepresentation(context, options);
+ * console.assert(mlstm.config.options['variant'] === 'reference');
+ * ```
+ */
 export interface MlstmRepresentationOptions {
   /**
    * `'reference'` (the default) follows the mLSTM the study of mLSTM against LSTM in
@@ -92,9 +134,11 @@ export function resolveMlstmOptions(options: unknown): Required<MlstmRepresentat
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { MlstmRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const context = {
  *   numItems: 10,
  *   embeddingDim: 4,

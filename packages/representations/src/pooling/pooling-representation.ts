@@ -9,7 +9,37 @@ import type {
 } from '../sequence-representation.js';
 import { resolvePoolingOptions } from './internal/resolve-pooling-options.js';
 
-/** Options of {@link PoolingRepresentation}. */
+/**
+ * Options of {@link PoolingRepresentation}.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
+ * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
+ * import {
+ *   PoolingRepresentation,
+ *   type PoolingRepresentationOptions,
+ * } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const context = {
+ *   numItems: 4,
+ *   embeddingDim: 2,
+ *   itemEmbedding: new ScaledEmbedding({ numEmbeddings: 4, dim: 2, seed: 1 }),
+ *   itemBias: new ZeroEmbedding({ numEmbeddings: 4, dim: 1 }),
+ *   seed: 0,
+ * };
+ * const exact: PoolingRepresentationOptions = { exactMean: true };
+ * const items = tf.tensor2d([[3, 3]], [1, 2], 'int32');
+ * const mean = new PoolingRepresentation(context, exact).encode(items).final;
+ * const spotlight = new PoolingRepresentation(context).encode(items).final;
+ * // Two copies of item 3: their exact mean is the item's vector, Spotlight's is 2/3 of it.
+ * const vector = context.itemEmbedding.lookup(tf.tensor1d([3], 'int32'));
+ * console.assert(tf.max(tf.abs(tf.sub(mean, vector))).dataSync()[0]! < 1e-6);
+ * console.assert(tf.max(tf.abs(tf.sub(spotlight, tf.mul(vector, 2 / 3)))).dataSync()[0]! < 1e-6);
+ * ```
+ */
 export interface PoolingRepresentationOptions {
   /**
    * Divide the running sum by the number of items seen, `n`, giving their exact mean, instead
@@ -39,9 +69,11 @@ export interface PoolingRepresentationOptions {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
  * import { ScaledEmbedding, ZeroEmbedding } from '@seqrec/embeddings';
  * import { PoolingRepresentation } from '@seqrec/representations';
  *
+ * await selectBackend({ backend: 'cpu' });
  * const itemEmbedding = new ScaledEmbedding({ numEmbeddings: 6, dim: 4, seed: 1 });
  * const itemBias = new ZeroEmbedding({ numEmbeddings: 6, dim: 1 });
  * const pooling = new PoolingRepresentation(

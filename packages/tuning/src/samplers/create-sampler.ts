@@ -16,7 +16,17 @@ import { TpeSampler, type TpeSamplerOptions } from './tpe-sampler.js';
  */
 export const SEARCH_SAMPLER_NAMES = ['tpe', 'random'] as const;
 
-/** One of {@link SEARCH_SAMPLER_NAMES}. */
+/**
+ * One of {@link SEARCH_SAMPLER_NAMES}.
+ *
+ * @example
+ * ```ts
+ * import { SEARCH_SAMPLER_NAMES, createSampler, type SearchSamplerName } from '@seqrec/tuning';
+ *
+ * const name: SearchSamplerName = 'random';
+ * console.assert(SEARCH_SAMPLER_NAMES.includes(name) && createSampler(name).name === 'random');
+ * ```
+ */
 export type SearchSamplerName = (typeof SEARCH_SAMPLER_NAMES)[number];
 
 /**

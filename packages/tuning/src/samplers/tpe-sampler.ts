@@ -8,7 +8,20 @@ import { suggestParameter } from '../internal/tpe-parameter.js';
 import type { Params, SearchSpace } from '../space/distribution.js';
 import type { Sampler, TrialObservation } from './sampler.js';
 
-/** Options of {@link TpeSampler}; the defaults are hyperopt's. */
+/**
+ * Options of {@link TpeSampler}; the defaults are hyperopt's.
+ *
+ * @example
+ * ```ts
+ * import { TpeSampler, createTrialRng, uniform, type TpeSamplerOptions } from '@seqrec/tuning';
+ *
+ * // A short random start, then more candidates per suggestion than hyperopt's 24.
+ * const options: TpeSamplerOptions = { startupTrials: 5, candidates: 64, gamma: 0.25 };
+ * const sampler = new TpeSampler(options);
+ * const params = sampler.suggest({ x: uniform(0, 1) }, [], createTrialRng(1, 0));
+ * console.assert(sampler.options.candidates === 64 && typeof params['x'] === 'number');
+ * ```
+ */
 export interface TpeSamplerOptions {
   /** Successful trials drawn at random before TPE takes over, an integer ≥ 0 (default 20). */
   readonly startupTrials?: number;
@@ -23,7 +36,18 @@ export interface TpeSamplerOptions {
   readonly priorWeight?: number;
 }
 
-/** {@link TpeSamplerOptions} with every default filled in. */
+/**
+ * {@link TpeSamplerOptions} with every default filled in.
+ *
+ * @example
+ * ```ts
+ * import { TpeSampler, type ResolvedTpeSamplerOptions } from '@seqrec/tuning';
+ *
+ * const resolved: ResolvedTpeSamplerOptions = new TpeSampler({ startupTrials: 10 }).options;
+ * // What was not given is hyperopt's default.
+ * console.assert(resolved.startupTrials === 10 && resolved.candidates === 24);
+ * ```
+ */
 export type ResolvedTpeSamplerOptions = Required<TpeSamplerOptions>;
 
 /**

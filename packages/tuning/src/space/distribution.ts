@@ -1,6 +1,17 @@
 import { checkDistribution } from '../internal/check-distribution.js';
 
-/** A value a {@link choice} can offer: plain JSON scalars, so trials serialise as is. */
+/**
+ * A value a {@link choice} can offer: plain JSON scalars, so trials serialise as is.
+ *
+ * @example
+ * ```ts
+ * import { choice, type ChoiceOption } from '@seqrec/tuning';
+ *
+ * const options: ChoiceOption[] = ['bpr', 64, true];
+ * const mixed = choice(options);
+ * console.assert(mixed.kind === 'choice' && mixed.options.length === 3);
+ * ```
+ */
 export type ChoiceOption = string | number | boolean;
 
 /**
@@ -37,7 +48,17 @@ export type Distribution =
     }
   | { readonly kind: 'randint'; readonly low: number; readonly high: number };
 
-/** The `kind` of a {@link Distribution}. */
+/**
+ * The `kind` of a {@link Distribution}.
+ *
+ * @example
+ * ```ts
+ * import { DISTRIBUTION_KINDS, loguniform, type DistributionKind } from '@seqrec/tuning';
+ *
+ * const kind: DistributionKind = loguniform(-6, -3).kind;
+ * console.assert(DISTRIBUTION_KINDS.includes(kind));
+ * ```
+ */
 export type DistributionKind = Distribution['kind'];
 
 /**

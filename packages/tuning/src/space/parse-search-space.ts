@@ -7,6 +7,19 @@ import { DISTRIBUTION_KINDS, type DistributionKind, type SearchSpace } from './d
  * The JSON form of a search space, as a space file holds it: one
  * `{"<distribution>": [args]}` object per hyperparameter, e.g.
  * `{"learning_rate": {"loguniform": [-6, -3]}, "loss": {"choice": ["bpr", "adaptive-hinge"]}}`.
+ *
+ * @example
+ * ```ts
+ * import { parseSearchSpace, type SearchSpaceConfig } from '@seqrec/tuning';
+ *
+ * const config: SearchSpaceConfig = {
+ *   learning_rate: { loguniform: [-6, -3] },
+ *   loss: { choice: ['bpr', 'adaptive-hinge'] },
+ * };
+ * const space = parseSearchSpace(config);
+ * console.assert(space['learning_rate']?.kind === 'loguniform');
+ * console.assert(space['loss']?.kind === 'choice');
+ * ```
  */
 export type SearchSpaceConfig = Readonly<
   Record<string, Readonly<Record<string, readonly unknown[]>>>
