@@ -12,10 +12,31 @@
  */
 export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu'] as const;
 
-/** One of {@link BACKEND_NAMES}. */
+/**
+ * One of {@link BACKEND_NAMES}.
+ *
+ * @example
+ * ```ts
+ * import type { BackendName } from '@seqrec/backend';
+ *
+ * const slowest: BackendName = 'cpu';
+ * console.assert(slowest === 'cpu');
+ * ```
+ */
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
-/** A backend to use, or `'auto'` for the fastest one that loads. */
+/**
+ * A backend to use, or `'auto'` for the fastest one that loads.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend, type BackendChoice } from '@seqrec/backend';
+ *
+ * const choice: BackendChoice = 'auto';
+ * const { name } = await selectBackend({ backend: choice });
+ * console.assert(name === 'wasm' || name === 'tensorflow' || name === 'cpu');
+ * ```
+ */
 export type BackendChoice = BackendName | 'auto';
 
 /**

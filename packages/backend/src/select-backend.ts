@@ -9,7 +9,18 @@ import {
 } from './backend-name.js';
 import { installWasmMatMulKernel } from './wasm-matmul-kernel.js';
 
-/** Options of {@link selectBackend}. */
+/**
+ * Options of {@link selectBackend}.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend, type SelectBackendOptions } from '@seqrec/backend';
+ *
+ * // The environment variable decides when no backend option is given.
+ * const options: SelectBackendOptions = { env: { SEQREC_BACKEND: 'cpu' } };
+ * console.assert((await selectBackend(options)).name === 'cpu');
+ * ```
+ */
 export interface SelectBackendOptions {
   /**
    * The backend to use; `'auto'` (the default) tries `tensorflow`, `wasm`, `cpu` in order.
@@ -28,7 +39,18 @@ export interface SelectBackendOptions {
   readonly importModule?: (specifier: string) => Promise<unknown>;
 }
 
-/** What {@link selectBackend} chose, and why the faster ones were passed over. */
+/**
+ * What {@link selectBackend} chose, and why the faster ones were passed over.
+ *
+ * @example
+ * ```ts
+ * import { selectBackend, type BackendSelection } from '@seqrec/backend';
+ *
+ * const selection: BackendSelection = await selectBackend({ backend: 'auto' });
+ * // Without tfjs-node installed, auto says why it passed over the tensorflow backend.
+ * console.assert(selection.name !== 'wasm' || selection.skipped[0]?.name === 'tensorflow');
+ * ```
+ */
 export interface BackendSelection {
   /** The backend now active in TensorFlow.js. */
   readonly name: BackendName;

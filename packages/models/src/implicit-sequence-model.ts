@@ -39,19 +39,53 @@ function randomHex(): string {
   ).join('');
 }
 
-/** Options of {@link ImplicitSequenceModel.recommend} and `recommendMany`. */
+/**
+ * Options of {@link ImplicitSequenceModel.recommend} and `recommendMany`.
+ *
+ * @example
+ * ```ts
+ * import type { RecommendOptions } from '@seqrec/models';
+ *
+ * // Items already in the history may be recommended again (a re-watch, a re-purchase).
+ * const again: RecommendOptions = { excludeSeen: false };
+ * console.assert(again.excludeSeen === false);
+ * ```
+ */
 export interface RecommendOptions {
   /** Leave out the items of the history (default true). */
   readonly excludeSeen?: boolean;
 }
 
-/** Options of {@link ImplicitSequenceModel.load} and `fromArtifacts`. */
+/**
+ * Options of {@link ImplicitSequenceModel.load} and `fromArtifacts`.
+ *
+ * @example
+ * ```ts
+ * import type { LoadOptions } from '@seqrec/models';
+ *
+ * // Exact, repeatable scores: load on the cpu backend.
+ * const options: LoadOptions = { backend: 'cpu' };
+ * console.assert(options.backend === 'cpu');
+ * ```
+ */
 export interface LoadOptions {
   /** TensorFlow.js backend to compute on (default: `SEQREC_BACKEND`, else `'auto'`). */
   readonly backend?: BackendChoice;
 }
 
-/** One history's answer from {@link ImplicitSequenceModel.recommendMany}. */
+/**
+ * One history's answer from {@link ImplicitSequenceModel.recommendMany}.
+ *
+ * @example
+ * ```ts
+ * import type { Recommendation } from '@seqrec/models';
+ *
+ * const describe = (r: Recommendation): string =>
+ *   `${r.items.join(', ')} (${r.source}${r.unknown.length > 0 ? `, ignored ${r.unknown.join(', ')}` : ''})`;
+ * const answer: Recommendation = { items: [7, 3], scores: [1.5, 1.2], unknown: ['x'], source: 'model' };
+ * console.assert(describe(answer) === '7, 3 (model, ignored x)');
+ * ```
+ */
 export interface Recommendation {
   /** The recommended raw item ids, best first. */
   readonly items: RawId[];

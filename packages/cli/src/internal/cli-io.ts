@@ -1,4 +1,15 @@
-/** Where the command writes: injected so tests capture output and the bin wires the process. */
+/**
+ * Where the command writes: injected so tests capture output and the bin wires the process.
+ *
+ * @example
+ * ```ts
+ * import { runCli, type CliIO } from '@seqrec/cli';
+ *
+ * const lines: string[] = [];
+ * const io: CliIO = { out: (t) => lines.push(t), err: (t) => lines.push(t), isTTY: false, env: {} };
+ * console.assert((await runCli(['--help'], io)) === 0 && lines.join('').includes('recommend'));
+ * ```
+ */
 export interface CliIO {
   /** Writes text to standard output (no newline added). */
   readonly out: (text: string) => void;
