@@ -11,10 +11,18 @@ import { runTrial } from './run-trial.js';
 
 // Loading and windowing are done once per process; every later trial reuses them.
 let cache: { readonly key: string; readonly data: Promise<PreparedData> } | undefined;
+// Plugin modules this process has imported (each registers its representations once).
+const imported = new Set<string>();
+
+/** What a worker process receives: the setup, and the plugin modules to import first. */
+export interface WorkerSetup extends ExperimentSetup {
+  /** `file:` URLs of the `--plugin` modules the command loaded. */
+  readonly plugins?: readonly string[];
+}
 
 /**
  * Runs trial `trialIndex` with `params` in a worker process; `workerData` is the
- * experiment's {@link ExperimentSetup}.
+ * experiment's {@link WorkerSetup}: its setup, and the plugin modules to import first.
  */
 export async function evaluateTrial(
   params: Params,
@@ -22,7 +30,13 @@ export async function evaluateTrial(
   workerData: unknown,
   report: (progress: EpochProgress) => void = () => {},
 ): Promise<TrialOutcome> {
-  const setup = workerData as ExperimentSetup;
+  const { plugins = [], ...setup } = workerData as WorkerSetup;
+  for (const url of plugins) {
+    if (!imported.has(url)) {
+      await import(url);
+      imported.add(url);
+    }
+  }
   const key = JSON.stringify(setup.data);
   if (cache?.key !== key) cache = { key, data: prepareData(setup.data) };
   return runTrial(params, trialIndex, setup, await cache.data, {

@@ -3,7 +3,8 @@ import { createSampler, runSearch, TrialStore, type TrialRecord } from '@seqrec/
 import { UsageError } from '../internal/cli-io.js';
 import type { PreparedData } from '../internal/prepare-data.js';
 import type { TrialProgress } from '../internal/trial-progress.js';
-import { evaluateTrialModule, type EpochProgress } from './evaluate-trial.js';
+import { loadedPlugins } from '../internal/load-plugins.js';
+import { evaluateTrialModule, type EpochProgress, type WorkerSetup } from './evaluate-trial.js';
 import type { ExperimentSetup } from './experiment-setup.js';
 import { runTrial } from './run-trial.js';
 import type { SpaceSpec } from './search-space-file.js';
@@ -72,7 +73,8 @@ export function openTrialStore(plan: ExperimentPlan): TrialStore {
     return TrialStore.open(plan.storePath, storeHeader(plan));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`--out: ${reason.replace(/^TrialStore\.open: /, '')}`, { cause: error });
+    // The message carries the store's reason already; a cause would print it twice.
+    throw new UsageError(`--out: ${reason.replace(/^TrialStore\.open: /, '')}`);
   }
 }
 
@@ -122,7 +124,11 @@ export async function runExperiment(
             }),
         }
       : {
-          worker: { module: requireWorkerModule(), data: setup },
+          // Worker processes import the --plugin modules too, before their first trial.
+          worker: {
+            module: requireWorkerModule(),
+            data: { ...setup, plugins: loadedPlugins() } satisfies WorkerSetup,
+          },
           onTrialProgress: (trialIndex: number, report: unknown) => {
             const { epoch, numEpochs } = report as EpochProgress;
             progress.epoch(epoch, numEpochs, trialIndex + 1);

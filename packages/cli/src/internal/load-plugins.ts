@@ -4,6 +4,14 @@ import { pathToFileURL } from 'node:url';
 
 import { UsageError } from './cli-io.js';
 
+// The modules loadPlugins imported, as file URLs: worker processes import them too.
+const loaded: string[] = [];
+
+/** The `file:` URLs of the `--plugin` modules loaded in this process, in order. */
+export function loadedPlugins(): readonly string[] {
+  return [...loaded];
+}
+
 /**
  * Imports each `--plugin` module before a command runs, so a package that registers its own
  * representation or loss on import becomes available by name. A path (`./x.js`, `/x.js`) is
@@ -13,6 +21,7 @@ import { UsageError } from './cli-io.js';
  * @throws UsageError naming the module that could not be found or loaded.
  */
 export async function loadPlugins(specifiers: readonly string[], cwd: string): Promise<void> {
+  loaded.length = 0;
   const require = createRequire(join(cwd, 'package.json'));
   for (const specifier of specifiers) {
     let url: string;
@@ -30,5 +39,6 @@ export async function loadPlugins(specifiers: readonly string[], cwd: string): P
     } catch (error) {
       throw new UsageError(`--plugin "${specifier}" failed to load.`, { cause: error });
     }
+    loaded.push(url);
   }
 }

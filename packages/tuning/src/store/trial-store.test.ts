@@ -60,7 +60,7 @@ describe('TrialStore', () => {
         'to resume this one.',
     );
     expect(() => TrialStore.open(path, { ...HEADER, epochs: 3 })).toThrow(
-      /"epochs" is undefined in the file but 3 now\./,
+      /"epochs" is absent from the file but 3 now\./,
     );
   });
 

@@ -164,9 +164,12 @@ function checkSameRun(path: string, found: unknown, expected: unknown): void {
   const diff = firstDifference(found, expected);
   if (diff === undefined) return;
   const where = diff.path === '' ? 'the header' : `"${diff.path}"`;
+  // A key one side lacks is said so, rather than shown as the value undefined.
+  const inFile =
+    diff.left === undefined ? 'absent from the file' : `${describeValue(diff.left)} in the file`;
+  const now = diff.right === undefined ? 'absent now' : `${describeValue(diff.right)} now`;
   throw new Error(
-    `TrialStore.open: ${path} belongs to a different run: ${where} is ` +
-      `${describeValue(diff.left)} in the file but ${describeValue(diff.right)} now. ` +
+    `TrialStore.open: ${path} belongs to a different run: ${where} is ${inFile} but ${now}. ` +
       'Hint: use another --out for a new run, or the same arguments to resume this one.',
   );
 }
