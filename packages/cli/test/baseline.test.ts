@@ -7,6 +7,30 @@ import { describe, expect, it } from 'vitest';
 import { DATA_DIR, run } from './run.js';
 
 describe('seqrec baseline', () => {
+  it('reports a --data path that is missing or a folder as a usage error (exit 2)', async () => {
+    for (const command of ['baseline', 'train', 'evaluate']) {
+      const extra = command === 'evaluate' ? ['--model', tmpdir()] : [];
+      const missing = await run([
+        command,
+        ...extra,
+        '--data',
+        '/nonexistent.csv',
+        '--format',
+        'movielens-csv',
+      ]);
+      // evaluate checks --model first: a folder without a saved model is named before --data.
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain(
+        command === 'evaluate'
+          ? '--model must be a folder holding a saved model (manifest.json)'
+          : '--data must be a readable file; got "/nonexistent.csv".',
+      );
+    }
+    const folder = await run(['baseline', '--data', tmpdir(), '--format', 'movielens-csv']);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain(`--data must be a readable file; got "${tmpdir()}".`);
+  });
+
   it('runs on the built-in synthetic data and prints statistics and metrics', async () => {
     const { code, out, err } = await run([
       'baseline',

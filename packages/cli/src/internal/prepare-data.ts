@@ -1,3 +1,5 @@
+import { accessSync, constants, statSync } from 'node:fs';
+
 import { generateSequential, loadInteractions, type DelimitedColumns } from '@seqrec/datasets';
 import {
   toSequences,
@@ -94,6 +96,10 @@ export async function prepareData(
     if (options.format === undefined) {
       throw new UsageError(`--data needs --format; got --data ${options.data} alone.`);
     }
+    // A usage error (exit 2) before any loading, as `experiment` and `compare` report it.
+    if (!isReadableFile(options.data)) {
+      throw new UsageError(`--data must be a readable file; got "${options.data}".`);
+    }
     interactions = await loadInteractions(options.data, options.format, {
       skipInvalid: options.skipInvalid === true,
       onSkip: () => {
@@ -170,4 +176,13 @@ function csvOptions(options: DataOptions): {
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     header: options.header === true,
   };
+}
+
+function isReadableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
