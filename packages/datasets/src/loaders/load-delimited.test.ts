@@ -104,6 +104,24 @@ describe('loadDelimited', () => {
     );
   });
 
+  it('says when the first line did not split on the delimiter', async () => {
+    const path = tempFile('f.csv', 'user,item\n1,2\n');
+    await expect(
+      loadDelimited(path, {
+        delimiter: ';',
+        header: true,
+        columns: { user: 'user', item: 'item' },
+      }),
+    ).rejects.toThrow(
+      `loadDelimited: ${path} line 1: columns.user must name a header column (user,item); ` +
+        'got "user". Hint: the line did not split on the delimiter ";"; check that it is the ' +
+        'one the file uses.',
+    );
+    await expect(
+      loadDelimited(path, { delimiter: '\t', columns: { user: 0, item: 1 } }),
+    ).rejects.toThrow('Hint: the line did not split on the delimiter "\\t"');
+  });
+
   it('checks its options before reading', async () => {
     const path = tempFile('e.csv', '1,2\n');
     const bad: [unknown, string][] = [

@@ -244,10 +244,16 @@ function firstRecord(
   options: ResolvedDelimitedOptions,
   issues: LineIssues,
 ): ColumnIndexes {
+  // A line that did not split at all usually means the delimiter is not the file's.
+  const hint =
+    record.length === 1
+      ? `the line did not split on the delimiter ${JSON.stringify(options.delimiter)}; ` +
+        'check that it is the one the file uses'
+      : undefined;
   const indexes = resolveColumnIndexes(options.columns, options.header ? record : undefined);
-  if (typeof indexes === 'string') throw issues.error(line, indexes);
+  if (typeof indexes === 'string') throw issues.error(line, indexes, hint);
   const problem = checkColumnCount(indexes, record.length);
-  if (problem !== undefined) throw issues.error(line, problem);
+  if (problem !== undefined) throw issues.error(line, problem, hint);
   return indexes;
 }
 
