@@ -1,10 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { run } from './run.js';
+
+// The model the first test saves; the second reuses it.
+let trainedModel = '';
 
 // Small windows of the built-in synthetic data, on cpu so results repeat exactly.
 const DATA = ['--max-length', '20', '--min-length', '3', '--step', '20', '--backend', 'cpu'];
@@ -12,6 +15,7 @@ const DATA = ['--max-length', '20', '--min-length', '3', '--step', '20', '--back
 describe('seqrec train --save, evaluate, recommend', () => {
   it('saves a model that evaluates as it did after training and recommends raw ids', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'seqrec-cli-')), 'model');
+    trainedModel = dir;
     const trained = await run([
       'train',
       '--representation',
@@ -104,7 +108,40 @@ describe('seqrec train --save, evaluate, recommend', () => {
     const save = await run(['train', '--save', file, ...DATA]);
     expect(save.code).toBe(2);
     expect(save.err).toContain(
-      `--save must be a folder (or a new path); got "${file}", which is a file.`,
+      `--save must be a folder, or a path where one can be created; got "${file}", and ${file} is a file.`,
+    );
+    const under = await run(['train', '--save', join(file, 'sub'), ...DATA]);
+    expect(under.code).toBe(2);
+    expect(under.err).toContain(`and ${file} is a file.`);
+    const proc = await run(['train', '--save', '/proc/seqrec-test', ...DATA]);
+    expect(proc.code).toBe(2);
+    expect(proc.err).toContain('and nothing can be created in /proc');
+    const empty = await run(['train', '--save', '', ...DATA]);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain(
+      '--save must be a folder, or a path where one can be created; got "".',
+    );
+    const unknownData = join(dirname(file), 'unknown.txt');
+    writeFileSync(
+      unknownData,
+      Array.from({ length: 40 }, (_, u) => `u${String(u)} x y z w v\n`).join(''),
+    );
+    const foreign = await run([
+      'evaluate',
+      '--model',
+      trainedModel,
+      '--data',
+      unknownData,
+      '--format',
+      'sequence-lines',
+      '--min-length',
+      '2',
+      '--backend',
+      'cpu',
+    ]);
+    expect(foreign.code).toBe(1);
+    expect(foreign.err).toContain(
+      'the data must share items with the model; none of its 5 items is known to the model, so all 200 interactions were dropped (first: x, y, z, w, v).',
     );
     const evaluate = await run(['evaluate', '--model', '/nonexistent/model', '--split', 'all']);
     expect(evaluate.code).toBe(2);

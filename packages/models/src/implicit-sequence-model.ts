@@ -365,6 +365,12 @@ export class ImplicitSequenceModel implements Scorer {
         `ImplicitSequenceModel.${api}: k must be a positive integer; got ${describeValue(k)}.`,
       );
     }
+    if (options.excludeSeen !== undefined && typeof options.excludeSeen !== 'boolean') {
+      throw new TypeError(
+        `ImplicitSequenceModel.${api}: excludeSeen must be true or false; ` +
+          `got ${describeValue(options.excludeSeen)}.`,
+      );
+    }
     const L = this.#maxLength;
     const numItems = this.numItems;
     const toRaw = (id: number): RawId => (this.#itemMap ? this.#itemMap.toRaw(id) : id);

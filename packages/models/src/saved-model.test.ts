@@ -180,6 +180,19 @@ describe('save and load', () => {
     await expect(model.save('')).rejects.toThrow(
       'ImplicitSequenceModel.save: dir must be a folder path; got "".',
     );
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    await expect(model.save(join(file, 'model'))).rejects.toThrow(
+      `ImplicitSequenceModel.save: dir must be a folder or a path that can be created; got "${join(file, 'model')}", and ${file} is a file.`,
+    );
+    await expect(model.save('/proc/seqrec-test/model')).rejects.toThrow(
+      /dir must be a folder or a path that can be created; got "\/proc\/seqrec-test\/model", and \/proc\/seqrec-test could not be created \(E[A-Z]+\)/,
+    );
+    const nullManifest = tempDir();
+    writeFileSync(join(nullManifest, 'manifest.json'), 'null');
+    await expect(ImplicitSequenceModel.load(nullManifest)).rejects.toThrow(
+      /manifest.json must hold a JSON object; got null\./,
+    );
     model.dispose();
   });
 });
@@ -203,6 +216,9 @@ describe('recommendMany', () => {
     expect(model.recommendMany(histories, 3, { batchSize: 256 })).toEqual(answers);
     expect(() => model.recommendMany([['item-1'], 'item-2' as never], 3)).toThrow(
       'ImplicitSequenceModel.recommendMany: histories[1] must be an array of raw item ids; got "item-2".',
+    );
+    expect(() => model.recommendMany([], 3, { excludeSeen: 'false' as never })).toThrow(
+      'ImplicitSequenceModel.recommendMany: excludeSeen must be true or false; got "false".',
     );
     expect(() => model.recommendMany([], 3, { batchSize: 0 })).toThrow(
       'ImplicitSequenceModel.recommendMany: batchSize must be a positive integer; got 0.',

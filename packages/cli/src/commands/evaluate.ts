@@ -35,75 +35,84 @@ export function evaluateCommand(io: CliIO): Command {
         .choices(SPLITS)
         .default('test'),
     )
-    .option('--k <n>', 'cut-off of HR@k and NDCG@k', positiveInt('--k'), 10)
+    .option('-k, --k <n>', 'cut-off of HR@k and NDCG@k', positiveInt('-k'), 10)
     .addOption(backendOption());
-  return addDataOptions(command, INTERACTION_FORMATS).action(
-    async (options: EvaluateOptions, self: Command) => {
-      const chatty = options.json !== true && options.quiet !== true;
-      const say = (line: string): void => {
-        if (chatty) io.out(`${line}\n`);
-      };
-      checkDataOptions(options);
-      const backend = resolveBackendFlag(options.backend, io);
-      const model = await loadSavedModel(options.model, backend);
-      try {
-        // Windows as long as the model's own, unless --max-length was given.
-        const maxLength =
-          self.getOptionValueSource('maxLength') === 'default'
-            ? model.maxLength
-            : options.maxLength;
-        let dropped = 0;
-        let unknownItems: RawId[] = [];
-        const data = await prepareData(
-          { ...options, maxLength, minLength: Math.min(options.minLength, maxLength) },
-          {
-            mapInteractions: (interactions) => {
-              const mapped = mapToModelItems(interactions, model.itemMap, model.numItems);
-              dropped = mapped.dropped;
-              unknownItems = mapped.unknownItems;
-              return mapped.interactions;
-            },
+  addDataOptions(command, INTERACTION_FORMATS);
+  // Windows default to the model's own length, whatever the shared option's default says.
+  const maxLength = command.options.find((option) => option.long === '--max-length');
+  if (maxLength !== undefined) maxLength.defaultValueDescription = "the model's window length";
+  return command.action(async (options: EvaluateOptions, self: Command) => {
+    const chatty = options.json !== true && options.quiet !== true;
+    const say = (line: string): void => {
+      if (chatty) io.out(`${line}\n`);
+    };
+    checkDataOptions(options);
+    const backend = resolveBackendFlag(options.backend, io);
+    const model = await loadSavedModel(options.model, backend);
+    try {
+      // Windows as long as the model's own, unless --max-length was given.
+      const maxLength =
+        self.getOptionValueSource('maxLength') === 'default' ? model.maxLength : options.maxLength;
+      let dropped = 0;
+      let unknownItems: RawId[] = [];
+      const data = await prepareData(
+        { ...options, maxLength, minLength: Math.min(options.minLength, maxLength) },
+        {
+          mapInteractions: (interactions) => {
+            const mapped = mapToModelItems(interactions, model.itemMap, model.numItems);
+            dropped = mapped.dropped;
+            unknownItems = mapped.unknownItems;
+            if (mapped.interactions.length === 0) {
+              throw new Error(
+                `the data must share items with the model; none of its ` +
+                  `${String(unknownItems.length)} items is known to the model, so all ` +
+                  `${String(dropped)} interactions were dropped (first: ` +
+                  `${unknownItems.slice(0, 5).map(String).join(', ')}). Hint: evaluate on data ` +
+                  'of the catalogue the model was trained on.',
+              );
+            }
+            return mapped.interactions;
           },
+        },
+      );
+      say(describeData(data, { ...options, maxLength }));
+      if (dropped > 0) {
+        say(
+          `  ${plural(dropped, 'interaction')} with ${plural(unknownItems.length, 'item')} ` +
+            `the model never saw dropped (first: ${unknownItems.slice(0, 5).join(', ')})`,
         );
-        say(describeData(data, { ...options, maxLength }));
-        if (dropped > 0) {
-          say(
-            `  ${plural(dropped, 'interaction')} with ${plural(unknownItems.length, 'item')} ` +
-              `the model never saw dropped (first: ${unknownItems.slice(0, 5).join(', ')})`,
-          );
-        }
-        const part = data[options.split];
-        const result = await evaluateSequences(model, part, {
-          excludePreceding: true,
-          k: [options.k],
-        });
-        const hr = result.hr[options.k] ?? Number.NaN;
-        const ndcg = result.ndcg[options.k] ?? Number.NaN;
-        if (options.json === true) {
-          io.out(
-            `${JSON.stringify({
-              model: options.model,
-              representation: model.options.representation,
-              backend: model.backendName,
-              split: options.split,
-              windows: result.numSequences,
-              mrr: result.mrr,
-              [`hr@${String(options.k)}`]: hr,
-              [`ndcg@${String(options.k)}`]: ndcg,
-              dropped_interactions: dropped,
-              unknown_items: unknownItems.length,
-            })}\n`,
-          );
-          return;
-        }
-        io.out(
-          `${options.split}: MRR ${metric(result.mrr)}, HR@${String(options.k)} ${metric(hr)}, ` +
-            `NDCG@${String(options.k)} ${metric(ndcg)} (${count(result.numSequences)} windows, ` +
-            `preceding items excluded, ${model.backendName})\n`,
-        );
-      } finally {
-        model.dispose();
       }
-    },
-  );
+      const part = data[options.split];
+      const result = await evaluateSequences(model, part, {
+        excludePreceding: true,
+        k: [options.k],
+      });
+      const hr = result.hr[options.k] ?? Number.NaN;
+      const ndcg = result.ndcg[options.k] ?? Number.NaN;
+      if (options.json === true) {
+        io.out(
+          `${JSON.stringify({
+            model: options.model,
+            representation: model.options.representation,
+            backend: model.backendName,
+            split: options.split,
+            windows: result.numSequences,
+            mrr: result.mrr,
+            [`hr@${String(options.k)}`]: hr,
+            [`ndcg@${String(options.k)}`]: ndcg,
+            dropped_interactions: dropped,
+            unknown_items: unknownItems.length,
+          })}\n`,
+        );
+        return;
+      }
+      io.out(
+        `${options.split}: MRR ${metric(result.mrr)}, HR@${String(options.k)} ${metric(hr)}, ` +
+          `NDCG@${String(options.k)} ${metric(ndcg)} (${count(result.numSequences)} windows, ` +
+          `preceding items excluded, ${model.backendName})\n`,
+      );
+    } finally {
+      model.dispose();
+    }
+  });
 }

@@ -173,11 +173,32 @@ export function resolveBackendFlag(flag: string | undefined, io: CliIO): Backend
   return value as BackendChoice;
 }
 
-/** `--save` must be a folder or a path that does not exist yet: checked before training. */
+/**
+ * `--save` must be a folder, or a path that can be created: checked before training, so that
+ * a bad path does not cost the training. The nearest existing folder on the path must take
+ * a new entry, which is probed by creating and removing a temporary folder there.
+ */
 async function checkSaveDir(dir: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
-  const found = await stat(dir).catch(() => undefined);
-  if (found !== undefined && !found.isDirectory()) {
-    throw new UsageError(`--save must be a folder (or a new path); got "${dir}", which is a file.`);
+  const { mkdtemp, rmdir, stat } = await import('node:fs/promises');
+  const { dirname, join, resolve } = await import('node:path');
+  const rule = '--save must be a folder, or a path where one can be created';
+  if (dir.trim() === '') throw new UsageError(`${rule}; got "${dir}".`);
+  let at = resolve(dir);
+  for (;;) {
+    const found = await stat(at).catch(() => undefined);
+    if (found !== undefined) {
+      if (!found.isDirectory()) {
+        throw new UsageError(`${rule}; got "${dir}", and ${at} is a file.`);
+      }
+      break;
+    }
+    if (dirname(at) === at) break;
+    at = dirname(at);
+  }
+  try {
+    await rmdir(await mkdtemp(join(at, '.seqrec-save-check-')));
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? String(error);
+    throw new UsageError(`${rule}; got "${dir}", and nothing can be created in ${at} (${code}).`);
   }
 }

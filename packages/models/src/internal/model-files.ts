@@ -27,9 +27,9 @@ export async function writeModelDir(
   dir: string,
   artifacts: ModelArtifacts,
 ): Promise<{ manifest: string; weights: string }> {
-  const { mkdir, writeFile, rename, readdir, rm } = await fs();
+  const { writeFile, rename, readdir, rm } = await fs();
   const { join } = await path();
-  await mkdir(dir, { recursive: true });
+  await createFolder(dir, 'ImplicitSequenceModel.save', 'dir');
   const weightsFile = artifacts.manifest.weights.file;
   const weightsPath = join(dir, weightsFile);
   const manifestPath = join(dir, MANIFEST_FILE);
@@ -77,6 +77,11 @@ export async function readModelDir(dir: string): Promise<ModelArtifacts> {
       cause: error,
     });
   }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+    throw new Error(
+      `ImplicitSequenceModel.load: ${manifestPath} must hold a JSON object; got ${JSON.stringify(manifest)}.`,
+    );
+  }
   const file = (manifest as { weights?: { file?: unknown } }).weights?.file;
   if (typeof file !== 'string' || !/^weights-[0-9a-f]+\.bin$/.test(file)) {
     throw new Error(
@@ -96,4 +101,48 @@ export async function readModelDir(dir: string): Promise<ModelArtifacts> {
   }
   const weights = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   return { manifest, weights: weights as ArrayBuffer };
+}
+
+/**
+ * Creates folder `dir` and its missing parents one level at a time.
+ *
+ * Why not `mkdir(dir, { recursive: true })`: in Node 20 it loops for ever on a path under a
+ * folder where nothing can be created (such as `/proc/x`), and its errors do not say which
+ * parameter was wrong.
+ *
+ * @throws Error naming `api` and `param`, the path and the reason.
+ */
+export async function createFolder(dir: string, api: string, param: string): Promise<void> {
+  const { mkdir, stat } = await fs();
+  const { dirname, resolve } = await path();
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    const found = await stat(at).catch(() => undefined);
+    if (found !== undefined) {
+      if (!found.isDirectory()) {
+        throw new Error(
+          `${api}: ${param} must be a folder or a path that can be created; got ${JSON.stringify(dir)}, ` +
+            `and ${at} is a file.`,
+        );
+      }
+      break;
+    }
+    missing.push(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EEXIST') continue;
+      throw new Error(
+        `${api}: ${param} must be a folder or a path that can be created; got ${JSON.stringify(dir)}, ` +
+          `and ${folder} could not be created (${(error as { code?: string }).code ?? String(error)}).`,
+        { cause: error },
+      );
+    }
+  }
 }
