@@ -441,7 +441,8 @@ export class ImplicitSequenceModel implements Scorer {
       });
     }
 
-    // Histories with no known item: the most frequent training items.
+    // Histories with no known item: the most frequent training items, ranked only if needed.
+    if (withItems.length === parsed.length) return results;
     const counts = Float32Array.from(this.#itemCounts ?? new Int32Array(numItems));
     const popular = topK(counts, k, [0]);
     parsed.forEach(({ unknown }, i) => {
@@ -656,9 +657,6 @@ export class ImplicitSequenceModel implements Scorer {
     model.#epoch = Number.isSafeInteger(manifest.epochs) ? manifest.epochs : 0;
 
     const names = model.#variableNames();
-    const expected = names.map(
-      (n, i) => `${n} ${JSON.stringify((model.#variables[i] as tf.Variable).shape)}`,
-    );
     const problems: string[] = [];
     model.#variables.forEach((variable, i) => {
       const tensorName = names[i] as string;
@@ -675,6 +673,9 @@ export class ImplicitSequenceModel implements Scorer {
     const extra = [...stored.keys()].filter((n) => n !== 'item_counts' && !names.includes(n));
     if (extra.length > 0) problems.push(`unexpected weights ${extra.join(', ')}`);
     if (problems.length > 0) {
+      const expected = names.map(
+        (n, i) => `${n} ${JSON.stringify((model.#variables[i] as tf.Variable).shape)}`,
+      );
       model.dispose();
       throw new Error(
         `${api}: the weights must match the ${name} network the manifest describes ` +

@@ -1,7 +1,6 @@
 import type { IdMapConfig } from '@seqrec/interactions';
 
-import type { OptimizerName } from './model-options.js';
-import type { PaddingMode } from './padding-mode.js';
+import type { ResolvedModelOptions } from './model-options.js';
 
 /**
  * The `format` field of every saved model's manifest.
@@ -113,18 +112,21 @@ export interface ModelManifest {
   /** Registry name and options of the loss (used when training continues). */
   readonly loss: { readonly name: string; readonly options: Record<string, unknown> };
   /** The trainer's plain options. */
-  readonly options: {
-    readonly embeddingDim: number;
-    readonly nIter: number;
-    readonly batchSize: number;
-    readonly l2: number;
-    readonly learningRate: number;
-    readonly optimizer: OptimizerName;
-    readonly numNegativeSamples: number;
+  readonly options: Pick<
+    ResolvedModelOptions,
+    | 'embeddingDim'
+    | 'nIter'
+    | 'batchSize'
+    | 'l2'
+    | 'learningRate'
+    | 'optimizer'
+    | 'numNegativeSamples'
+    | 'popularityExponent'
+    | 'seed'
+    | 'padding'
+  > & {
+    /** The sampler's name (an instance of the user's own is saved by its name). */
     readonly negativeSampler: string;
-    readonly popularityExponent: number;
-    readonly seed: number;
-    readonly padding: PaddingMode;
   };
   /** Size of the item id space, padding included. */
   readonly numItems: number;
