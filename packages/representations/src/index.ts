@@ -31,3 +31,14 @@ export type {
   RepresentationContext,
   SequenceRepresentation,
 } from './sequence-representation.js';
+export { activeSequenceKernels, useSequenceKernels, type BuiltinKernelsName } from './kernels/active-kernels.js';
+export { hostSequenceKernels } from './kernels/host-kernels.js';
+export { plainSequenceKernels } from './kernels/plain-kernels.js';
+export type {
+  GruLayerWeights,
+  LstmLayerWeights,
+  MlstmEmit,
+  MlstmLayerWeights,
+  RecurrentSequence,
+  SequenceKernels,
+} from './kernels/sequence-kernels.js';

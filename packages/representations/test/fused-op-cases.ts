@@ -12,7 +12,7 @@ import {
   gruSequenceReference,
   lstmSequenceReference,
   mlstmSequenceReference,
-} from './plain-sequences.js';
+} from '../src/kernels/plain-sequences.js';
 
 /** The fused LSTM against the plain-op one, with the same [T + 1, batch, H] layout. */
 export const LSTM_CASE: FusedOpCase = {

@@ -4,14 +4,13 @@ import { DotProductRepresentation } from '../dot-product-representation.js';
 import { checkItemIds } from '../internal/check-item-ids.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
 import { requireNoOptions } from '../lstm/internal/require-no-options.js';
-import { projectInputs } from '../lstm/internal/project-inputs.js';
 import { batchMajorStates, embedTimeMajor } from '../lstm/internal/time-major.js';
 import type {
   EncodedSequences,
   RepresentationConfig,
   RepresentationContext,
 } from '../sequence-representation.js';
-import { gruSequence } from './gru-sequence.js';
+import { activeSequenceKernels } from '../kernels/active-kernels.js';
 
 /**
  * Options of {@link GruRepresentation}: none yet, so `{}` is the only valid value.
@@ -149,11 +148,14 @@ export class GruRepresentation extends DotProductRepresentation {
     return tf.tidy(() => {
       const [batch, length] = itemIds.shape;
       const inputs = embedTimeMajor(this.context.itemEmbedding, itemIds, true); // [L+1, B, D]
-      const projected = projectInputs(inputs, this.weightIh, this.biasIh); // [L+1, B, 3H]
       const h0 = tf.zeros([batch, this.stateSize]) as tf.Tensor2D;
-
-      const recurrent = { weightHh: this.weightHh, biasHh: this.biasHh };
-      const { outputs, finalH } = gruSequence(projected, recurrent, h0);
+      const weights = {
+        weightIh: this.weightIh,
+        biasIh: this.biasIh,
+        weightHh: this.weightHh,
+        biasHh: this.biasHh,
+      };
+      const { outputs, finalH } = activeSequenceKernels().gru(inputs, weights, h0);
       return { states: batchMajorStates(outputs, length), final: finalH };
     });
   }

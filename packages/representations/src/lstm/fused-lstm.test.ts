@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { expectNoLeaksThrough, expectSameOutput, SHAPES } from '../../test/fused-op-checks.js';
 import { LSTM_CASE } from '../../test/fused-op-cases.js';
-import { lstmSequenceReference } from '../../test/plain-sequences.js';
+import { lstmSequenceReference } from '../kernels/plain-sequences.js';
 import { fusedLstm } from './fused-lstm.js';
 
 // Float32 rounding, about 1e-7 per op, over at most seven steps; the fused op computes its

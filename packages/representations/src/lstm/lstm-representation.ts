@@ -9,9 +9,8 @@ import type {
 import { checkItemIds } from '../internal/check-item-ids.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
 import { requireNoOptions } from './internal/require-no-options.js';
-import { projectInputs } from './internal/project-inputs.js';
 import { batchMajorStates, embedTimeMajor } from './internal/time-major.js';
-import { lstmSequence } from './lstm-sequence.js';
+import { activeSequenceKernels } from '../kernels/active-kernels.js';
 
 /**
  * Options of {@link LstmRepresentation}: none yet, so `{}` is the only valid value.
@@ -146,15 +145,9 @@ export class LstmRepresentation extends DotProductRepresentation {
       const [batch, length] = itemIds.shape;
       const inputs = embedTimeMajor(this.context.itemEmbedding, itemIds, true); // [L+1, B, D]
       const bias = tf.add(this.biasIh, this.biasHh) as tf.Tensor1D;
-      const projected = projectInputs(inputs, this.weightIh, bias); // [L+1, B, 4H]
       const zeros = tf.zeros([batch, this.stateSize]) as tf.Tensor2D;
-
-      const { outputs, finalH } = lstmSequence(
-        projected,
-        { weightHh: this.weightHh },
-        zeros,
-        zeros,
-      );
+      const weights = { weightIh: this.weightIh, weightHh: this.weightHh, bias };
+      const { outputs, finalH } = activeSequenceKernels().lstm(inputs, weights, zeros, zeros);
       return { states: batchMajorStates(outputs, length), final: finalH };
     });
   }

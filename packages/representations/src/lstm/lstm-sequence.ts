@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 
+import type { RecurrentSequence } from '../kernels/sequence-kernels.js';
 import { fusedLstm } from './fused-lstm.js';
 
 /** The recurrent weight of an LSTM, in PyTorch's layout. */
@@ -8,15 +9,7 @@ export interface LstmRecurrentWeights {
   readonly weightHh: tf.Tensor2D;
 }
 
-/** What a recurrent core returns. The caller disposes every tensor. */
-export interface RecurrentSequence {
-  /** The output of every step, time-major: float32 [T, batch, H]. */
-  readonly outputs: tf.Tensor3D;
-  /** Hidden state after the last step, float32 [batch, H]. */
-  readonly finalH: tf.Tensor2D;
-  /** Cell state after the last step, float32 [batch, H] (the hidden state for a GRU). */
-  readonly finalC: tf.Tensor2D;
-}
+export type { RecurrentSequence } from '../kernels/sequence-kernels.js';
 
 /**
  * Splits a fused op's output float32 [T + 1, batch, H] (the emitted states of steps 1 … T,

@@ -4,14 +4,14 @@ import { DotProductRepresentation } from '../dot-product-representation.js';
 import { checkItemIds } from '../internal/check-item-ids.js';
 import { readOptions, requireChoice } from '../internal/check-options.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
-import { projectInputs } from '../lstm/internal/project-inputs.js';
+import { activeSequenceKernels } from '../kernels/active-kernels.js';
+import type { MlstmLayerWeights } from '../kernels/sequence-kernels.js';
 import { batchMajorStates, embedTimeMajor } from '../lstm/internal/time-major.js';
 import type {
   EncodedSequences,
   RepresentationConfig,
   RepresentationContext,
 } from '../sequence-representation.js';
-import { mlstmSequence } from './mlstm-sequence.js';
 
 /**
  * Which equations {@link MlstmRepresentation} follows; see its remarks.
@@ -233,27 +233,24 @@ export class MlstmRepresentation extends DotProductRepresentation {
     });
   }
 
-  /** Inputs [T, B, D] → projections [T, B, 5H]: gate inputs, then the input factor of m. */
-  private project(inputs: tf.Tensor3D): tf.Tensor3D {
-    const weight = tf.concat([this.weightIh, this.weightMx], 0) as tf.Tensor2D; // [5H, D]
+  /** The layer's weights: the input side of the gates and of `m` stacked, [5H, D]. */
+  private layerWeights(): MlstmLayerWeights {
     const factorBias = this.biasMx ?? tf.zeros([this.stateSize]);
-    const bias = tf.concat([tf.add(this.biasIh, this.biasHh), factorBias]) as tf.Tensor1D;
-    return projectInputs(inputs, weight, bias);
+    return {
+      weightX: tf.concat([this.weightIh, this.weightMx], 0) as tf.Tensor2D,
+      biasX: tf.concat([tf.add(this.biasIh, this.biasHh), factorBias]) as tf.Tensor1D,
+      weightHh: this.weightHh,
+      weightMh: this.weightMh,
+      biasMh: this.biasMh,
+    };
   }
 
   private encodePaper(itemIds: tf.Tensor2D): EncodedSequences {
     const [batch, length] = itemIds.shape;
     const inputs = embedTimeMajor(this.context.itemEmbedding, itemIds, true); // [L+1, B, D]
     const zeros = tf.zeros([batch, this.stateSize]) as tf.Tensor2D;
-    const weights = { weightHh: this.weightHh, weightMh: this.weightMh, biasMh: null };
-
-    const { outputs, finalH } = mlstmSequence(
-      this.project(inputs),
-      weights,
-      zeros,
-      zeros,
-      'hidden',
-    );
+    const kernels = activeSequenceKernels();
+    const { outputs, finalH } = kernels.mlstm(inputs, this.layerWeights(), zeros, zeros, 'hidden');
     return { states: batchMajorStates(outputs, length), final: finalH };
   }
 
@@ -261,12 +258,11 @@ export class MlstmRepresentation extends DotProductRepresentation {
     const [batch, length] = itemIds.shape;
     const inputs = embedTimeMajor(this.context.itemEmbedding, itemIds, false); // [L, B, D]
     const initial = tf.broadcastTo(this.initialState as tf.Tensor1D, [batch, this.stateSize]);
-    const weights = { weightHh: this.weightHh, weightMh: this.weightMh, biasMh: this.biasMh };
 
     // Deviation (reference variant): the cell state is the output, not h_t.
-    const { outputs, finalC } = mlstmSequence(
-      this.project(inputs),
-      weights,
+    const { outputs, finalC } = activeSequenceKernels().mlstm(
+      inputs,
+      this.layerWeights(),
       initial as tf.Tensor2D,
       initial as tf.Tensor2D,
       'cell',

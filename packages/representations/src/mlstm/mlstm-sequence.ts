@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
-import { unpackStates, type RecurrentSequence } from '../lstm/lstm-sequence.js';
+import type { MlstmEmit, RecurrentSequence } from '../kernels/sequence-kernels.js';
+import { unpackStates } from '../lstm/lstm-sequence.js';
 import { fusedMlstm } from './fused-mlstm.js';
 
 /** The recurrent weights of a multiplicative LSTM. */
@@ -13,8 +14,7 @@ export interface MlstmRecurrentWeights {
   readonly biasMh: tf.Tensor1D | null;
 }
 
-/** Which state {@link mlstmSequence} emits per step. */
-export type MlstmEmit = 'hidden' | 'cell';
+export type { MlstmEmit } from '../kernels/sequence-kernels.js';
 
 /**
  * The recurrent core of a multiplicative LSTM: runs T steps over inputs whose projections

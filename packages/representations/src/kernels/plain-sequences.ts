@@ -1,10 +1,11 @@
-// The recurrent cores as they were before the fused ops: plain tfjs ops, differentiated by
-// autodiff. The fused ops' tests check their values and gradients against these.
+// The recurrent cores in plain tfjs ops, differentiated by autodiff: what the fused ops'
+// tests check values and gradients against, and the recurrent part of the 'plain' kernels,
+// which leave every kernel to the backend (tfjs-node, a GPU).
 import * as tf from '@tensorflow/tfjs-core';
 
-import type { LstmRecurrentWeights, RecurrentSequence } from '../src/lstm/lstm-sequence.js';
-import type { MlstmEmit, MlstmRecurrentWeights } from '../src/mlstm/mlstm-sequence.js';
-import type { GruRecurrentWeights } from '../src/gru/gru-sequence.js';
+import type { LstmRecurrentWeights, RecurrentSequence } from '../lstm/lstm-sequence.js';
+import type { MlstmEmit, MlstmRecurrentWeights } from '../mlstm/mlstm-sequence.js';
+import type { GruRecurrentWeights } from '../gru/gru-sequence.js';
 
 type Pair = [tf.Tensor2D, tf.Tensor2D];
 
