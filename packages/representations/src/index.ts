@@ -31,7 +31,11 @@ export type {
   RepresentationContext,
   SequenceRepresentation,
 } from './sequence-representation.js';
-export { activeSequenceKernels, useSequenceKernels, type BuiltinKernelsName } from './kernels/active-kernels.js';
+export {
+  activeSequenceKernels,
+  useSequenceKernels,
+  type BuiltinKernelsName,
+} from './kernels/active-kernels.js';
 export { hostSequenceKernels } from './kernels/host-kernels.js';
 export { plainSequenceKernels } from './kernels/plain-kernels.js';
 export type {
@@ -42,3 +46,4 @@ export type {
   RecurrentSequence,
   SequenceKernels,
 } from './kernels/sequence-kernels.js';
+export { unpackRecurrentStates } from './kernels/unpack-recurrent-states.js';

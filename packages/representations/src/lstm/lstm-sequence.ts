@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import type { RecurrentSequence } from '../kernels/sequence-kernels.js';
+import { unpackRecurrentStates } from '../kernels/unpack-recurrent-states.js';
 import { fusedLstm } from './fused-lstm.js';
 
 /** The recurrent weight of an LSTM, in PyTorch's layout. */
@@ -10,28 +11,6 @@ export interface LstmRecurrentWeights {
 }
 
 export type { RecurrentSequence } from '../kernels/sequence-kernels.js';
-
-/**
- * Splits a fused op's output float32 [T + 1, batch, H] (the emitted states of steps 1 … T,
- * then the final state that is not emitted) into the parts of a {@link RecurrentSequence},
- * and disposes it.
- *
- * @param emitsHidden - Whether the rows 0 … T-1 are hidden states (else cell states).
- * @internal
- */
-export function unpackStates(packed: tf.Tensor3D, emitsHidden: boolean): RecurrentSequence {
-  const [rows, batch, hidden] = packed.shape;
-  const steps = rows - 1;
-  const parts = tf.tidy(() => {
-    const row = (t: number) => tf.reshape(tf.slice(packed, t, 1), [batch, hidden]) as tf.Tensor2D;
-    return { outputs: tf.slice(packed, 0, steps), last: row(steps - 1), other: row(steps) };
-  });
-  packed.dispose();
-  const { outputs, last, other } = parts;
-  return emitsHidden
-    ? { outputs, finalH: last, finalC: other }
-    : { outputs, finalH: other, finalC: last };
-}
 
 /**
  * The recurrent core of an LSTM: runs T steps over inputs whose projection is already done.
@@ -52,5 +31,5 @@ export function lstmSequence(
   h0: tf.Tensor2D,
   c0: tf.Tensor2D,
 ): RecurrentSequence {
-  return unpackStates(fusedLstm(inputsProjected, weights.weightHh, h0, c0), true);
+  return unpackRecurrentStates(fusedLstm(inputsProjected, weights.weightHh, h0, c0), 'hidden');
 }

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
 import type { MlstmEmit, RecurrentSequence } from '../kernels/sequence-kernels.js';
-import { unpackStates } from '../lstm/lstm-sequence.js';
+import { unpackRecurrentStates } from '../kernels/unpack-recurrent-states.js';
 import { fusedMlstm } from './fused-mlstm.js';
 
 /** The recurrent weights of a multiplicative LSTM. */
@@ -40,5 +40,5 @@ export function mlstmSequence(
   c0: tf.Tensor2D,
   emit: MlstmEmit,
 ): RecurrentSequence {
-  return unpackStates(fusedMlstm(inputsProjected, weights, h0, c0, emit), emit === 'hidden');
+  return unpackRecurrentStates(fusedMlstm(inputsProjected, weights, h0, c0, emit), emit);
 }

@@ -1,0 +1,287 @@
+/*
+ * The Node-API binding: each function takes the shapes and caller-owned Float32Arrays of one
+ * kernel call, checks every buffer's type and length (a wrong length would be a write out of
+ * bounds), and runs the kernel synchronously. The JavaScript side (src/) owns all memory.
+ */
+#include <cblas.h>
+#include <node_api.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kernels.h"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#define MAX_ARGS 32
+
+typedef struct {
+  napi_env env;
+  napi_value argv[MAX_ARGS];
+  size_t argc;
+  int failed;
+} call;
+
+static void fail(call *c, const char *code, const char *message) {
+  if (!c->failed) napi_throw_range_error(c->env, code, message);
+  c->failed = 1;
+}
+
+static int int_arg(call *c, size_t index, const char *name) {
+  int32_t value = 0;
+  if (c->failed) return 0;
+  if (index >= c->argc || napi_get_value_int32(c->env, c->argv[index], &value) != napi_ok ||
+      value < 1) {
+    char message[160];
+    snprintf(message, sizeof message, "seqrec native: %s must be a positive integer.", name);
+    fail(c, "ERR_SEQREC_NATIVE_ARG", message);
+    return 0;
+  }
+  return value;
+}
+
+/* A Float32Array argument of exactly `length` elements, or NULL when `nullable` and the
+ * argument is null or undefined. */
+static float *f32_arg(call *c, size_t index, const char *name, size_t length, int nullable) {
+  if (c->failed) return NULL;
+  napi_valuetype type = napi_undefined;
+  if (index < c->argc) napi_typeof(c->env, c->argv[index], &type);
+  if (nullable && (type == napi_null || type == napi_undefined)) return NULL;
+  bool is_typed = false;
+  if (index < c->argc) napi_is_typedarray(c->env, c->argv[index], &is_typed);
+  napi_typedarray_type kind;
+  size_t count = 0;
+  void *data = NULL;
+  if (is_typed)
+    napi_get_typedarray_info(c->env, c->argv[index], &kind, &count, &data, NULL, NULL);
+  if (!is_typed || kind != napi_float32_array || count != length) {
+    char message[200];
+    snprintf(message, sizeof message,
+             "seqrec native: %s must be a Float32Array of %zu elements%s; got %s%zu.", name,
+             length, nullable ? " or null" : "",
+             is_typed && kind == napi_float32_array ? "one of " : "another value, ",
+             is_typed ? count : (size_t)0);
+    fail(c, "ERR_SEQREC_NATIVE_ARG", message);
+    return NULL;
+  }
+  return (float *)data;
+}
+
+static int read_call(napi_env env, napi_callback_info info, call *c) {
+  memset(c, 0, sizeof *c);
+  c->env = env;
+  c->argc = MAX_ARGS;
+  return napi_get_cb_info(env, info, &c->argc, c->argv, NULL, NULL) == napi_ok;
+}
+
+static napi_value lstm_forward(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_lstm L;
+  L.steps = int_arg(&c, 0, "steps");
+  L.batch = int_arg(&c, 1, "batch");
+  L.dim = int_arg(&c, 2, "dim");
+  L.hidden = int_arg(&c, 3, "hidden");
+  const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
+  L.x = f32_arg(&c, 4, "x", T * B * D, 0);
+  L.w_ih = f32_arg(&c, 5, "weightIh", 4 * H * D, 0);
+  L.bias = f32_arg(&c, 6, "bias", 4 * H, 0);
+  L.w_hh = f32_arg(&c, 7, "weightHh", 4 * H * H, 0);
+  L.gates = f32_arg(&c, 8, "gates", T * B * 4 * H, 0);
+  L.cells = f32_arg(&c, 9, "cells", (T + 1) * B * H, 0);
+  L.cell_tanh = f32_arg(&c, 10, "cellTanh", T * B * H, 0);
+  L.hiddens = f32_arg(&c, 11, "hiddens", (T + 1) * B * H, 0);
+  if (!c.failed) sr_lstm_forward(&L);
+  return NULL;
+}
+
+static napi_value lstm_backward(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_lstm L;
+  sr_lstm_grads G;
+  L.steps = int_arg(&c, 0, "steps");
+  L.batch = int_arg(&c, 1, "batch");
+  L.dim = int_arg(&c, 2, "dim");
+  L.hidden = int_arg(&c, 3, "hidden");
+  const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
+  L.x = f32_arg(&c, 4, "x", T * B * D, 0);
+  L.w_ih = f32_arg(&c, 5, "weightIh", 4 * H * D, 0);
+  L.bias = NULL;
+  L.w_hh = f32_arg(&c, 6, "weightHh", 4 * H * H, 0);
+  L.gates = f32_arg(&c, 7, "gates", T * B * 4 * H, 0);
+  L.cells = f32_arg(&c, 8, "cells", (T + 1) * B * H, 0);
+  L.cell_tanh = f32_arg(&c, 9, "cellTanh", T * B * H, 0);
+  L.hiddens = f32_arg(&c, 10, "hiddens", (T + 1) * B * H, 0);
+  G.dy_h = f32_arg(&c, 11, "dyHidden", T * B * H, 1);
+  G.dy_c = f32_arg(&c, 12, "dyCell", T * B * H, 1);
+  G.dh_last = f32_arg(&c, 13, "dhLast", B * H, 1);
+  G.dc_last = f32_arg(&c, 14, "dcLast", B * H, 1);
+  G.dx = f32_arg(&c, 15, "dx", T * B * D, 0);
+  G.dw_ih = f32_arg(&c, 16, "dWeightIh", 4 * H * D, 0);
+  G.dbias = f32_arg(&c, 17, "dBias", 4 * H, 0);
+  G.dw_hh = f32_arg(&c, 18, "dWeightHh", 4 * H * H, 0);
+  G.dh0 = f32_arg(&c, 19, "dh0", B * H, 0);
+  G.dc0 = f32_arg(&c, 20, "dc0", B * H, 0);
+  if (!c.failed) sr_lstm_backward(&L, &G);
+  return NULL;
+}
+
+static napi_value mlstm_forward(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_mlstm L;
+  L.steps = int_arg(&c, 0, "steps");
+  L.batch = int_arg(&c, 1, "batch");
+  L.dim = int_arg(&c, 2, "dim");
+  L.hidden = int_arg(&c, 3, "hidden");
+  const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
+  L.x = f32_arg(&c, 4, "x", T * B * D, 0);
+  L.w_x = f32_arg(&c, 5, "weightX", 5 * H * D, 0);
+  L.b_x = f32_arg(&c, 6, "biasX", 5 * H, 0);
+  L.w_hh = f32_arg(&c, 7, "weightHh", 4 * H * H, 0);
+  L.w_mh = f32_arg(&c, 8, "weightMh", H * H, 0);
+  L.b_mh = f32_arg(&c, 9, "biasMh", H, 1);
+  L.projected = f32_arg(&c, 10, "projected", T * B * 5 * H, 0);
+  L.factors = f32_arg(&c, 11, "factors", T * B * H, 0);
+  L.products = f32_arg(&c, 12, "products", T * B * H, 0);
+  L.gates = f32_arg(&c, 13, "gates", T * B * 4 * H, 0);
+  L.cells = f32_arg(&c, 14, "cells", (T + 1) * B * H, 0);
+  L.cell_tanh = f32_arg(&c, 15, "cellTanh", T * B * H, 0);
+  L.hiddens = f32_arg(&c, 16, "hiddens", (T + 1) * B * H, 0);
+  if (!c.failed) sr_mlstm_forward(&L);
+  return NULL;
+}
+
+static napi_value mlstm_backward(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_mlstm L;
+  sr_mlstm_grads G;
+  L.steps = int_arg(&c, 0, "steps");
+  L.batch = int_arg(&c, 1, "batch");
+  L.dim = int_arg(&c, 2, "dim");
+  L.hidden = int_arg(&c, 3, "hidden");
+  const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
+  L.x = f32_arg(&c, 4, "x", T * B * D, 0);
+  L.w_x = f32_arg(&c, 5, "weightX", 5 * H * D, 0);
+  L.b_x = NULL;
+  L.w_hh = f32_arg(&c, 6, "weightHh", 4 * H * H, 0);
+  L.w_mh = f32_arg(&c, 7, "weightMh", H * H, 0);
+  L.b_mh = NULL;
+  L.projected = f32_arg(&c, 8, "projected", T * B * 5 * H, 0);
+  L.factors = f32_arg(&c, 9, "factors", T * B * H, 0);
+  L.products = f32_arg(&c, 10, "products", T * B * H, 0);
+  L.gates = f32_arg(&c, 11, "gates", T * B * 4 * H, 0);
+  L.cells = f32_arg(&c, 12, "cells", (T + 1) * B * H, 0);
+  L.cell_tanh = f32_arg(&c, 13, "cellTanh", T * B * H, 0);
+  L.hiddens = f32_arg(&c, 14, "hiddens", (T + 1) * B * H, 0);
+  G.dy_h = f32_arg(&c, 15, "dyHidden", T * B * H, 1);
+  G.dy_c = f32_arg(&c, 16, "dyCell", T * B * H, 1);
+  G.dh_last = f32_arg(&c, 17, "dhLast", B * H, 1);
+  G.dc_last = f32_arg(&c, 18, "dcLast", B * H, 1);
+  G.dx = f32_arg(&c, 19, "dx", T * B * D, 0);
+  G.dw_x = f32_arg(&c, 20, "dWeightX", 5 * H * D, 0);
+  G.db_x = f32_arg(&c, 21, "dBiasX", 5 * H, 0);
+  G.dw_hh = f32_arg(&c, 22, "dWeightHh", 4 * H * H, 0);
+  G.dw_mh = f32_arg(&c, 23, "dWeightMh", H * H, 0);
+  G.db_mh = f32_arg(&c, 24, "dBiasMh", H, 1);
+  G.dh0 = f32_arg(&c, 25, "dh0", B * H, 0);
+  G.dc0 = f32_arg(&c, 26, "dc0", B * H, 0);
+  if (!c.failed) sr_mlstm_backward(&L, &G);
+  return NULL;
+}
+
+static napi_value gru_forward(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_gru L;
+  L.steps = int_arg(&c, 0, "steps");
+  L.batch = int_arg(&c, 1, "batch");
+  L.dim = int_arg(&c, 2, "dim");
+  L.hidden = int_arg(&c, 3, "hidden");
+  const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
+  L.x = f32_arg(&c, 4, "x", T * B * D, 0);
+  L.w_ih = f32_arg(&c, 5, "weightIh", 3 * H * D, 0);
+  L.b_ih = f32_arg(&c, 6, "biasIh", 3 * H, 0);
+  L.w_hh = f32_arg(&c, 7, "weightHh", 3 * H * H, 0);
+  L.b_hh = f32_arg(&c, 8, "biasHh", 3 * H, 0);
+  L.gates = f32_arg(&c, 9, "gates", T * B * 4 * H, 0);
+  L.hiddens = f32_arg(&c, 10, "hiddens", (T + 1) * B * H, 0);
+  if (!c.failed) sr_gru_forward(&L);
+  return NULL;
+}
+
+static napi_value gru_backward(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_gru L;
+  sr_gru_grads G;
+  L.steps = int_arg(&c, 0, "steps");
+  L.batch = int_arg(&c, 1, "batch");
+  L.dim = int_arg(&c, 2, "dim");
+  L.hidden = int_arg(&c, 3, "hidden");
+  const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
+  L.x = f32_arg(&c, 4, "x", T * B * D, 0);
+  L.w_ih = f32_arg(&c, 5, "weightIh", 3 * H * D, 0);
+  L.b_ih = NULL;
+  L.w_hh = f32_arg(&c, 6, "weightHh", 3 * H * H, 0);
+  L.b_hh = NULL;
+  L.gates = f32_arg(&c, 7, "gates", T * B * 4 * H, 0);
+  L.hiddens = f32_arg(&c, 8, "hiddens", (T + 1) * B * H, 0);
+  G.dy = f32_arg(&c, 9, "dy", T * B * H, 0);
+  G.dx = f32_arg(&c, 10, "dx", T * B * D, 0);
+  G.dw_ih = f32_arg(&c, 11, "dWeightIh", 3 * H * D, 0);
+  G.db_ih = f32_arg(&c, 12, "dBiasIh", 3 * H, 0);
+  G.dw_hh = f32_arg(&c, 13, "dWeightHh", 3 * H * H, 0);
+  G.db_hh = f32_arg(&c, 14, "dBiasHh", 3 * H, 0);
+  G.dh0 = f32_arg(&c, 15, "dh0", B * H, 0);
+  if (!c.failed) sr_gru_backward(&L, &G);
+  return NULL;
+}
+
+static napi_value set_threads(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  const int threads = int_arg(&c, 0, "threads");
+  if (!c.failed) sr_set_threads(threads);
+  return NULL;
+}
+
+static napi_value describe(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result, value;
+  napi_create_object(env, &result);
+  napi_create_int32(env, sr_threads(), &value);
+  napi_set_named_property(env, result, "threads", value);
+  int cores = 1;
+#ifdef _OPENMP
+  cores = omp_get_num_procs();
+#endif
+  napi_create_int32(env, cores, &value);
+  napi_set_named_property(env, result, "cores", value);
+  napi_create_string_utf8(env, openblas_get_config(), NAPI_AUTO_LENGTH, &value);
+  napi_set_named_property(env, result, "blas", value);
+  napi_create_string_utf8(env, openblas_get_corename(), NAPI_AUTO_LENGTH, &value);
+  napi_set_named_property(env, result, "blasCore", value);
+  return result;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  const napi_property_descriptor methods[] = {
+      {"lstmForward", NULL, lstm_forward, NULL, NULL, NULL, napi_default, NULL},
+      {"lstmBackward", NULL, lstm_backward, NULL, NULL, NULL, napi_default, NULL},
+      {"mlstmForward", NULL, mlstm_forward, NULL, NULL, NULL, napi_default, NULL},
+      {"mlstmBackward", NULL, mlstm_backward, NULL, NULL, NULL, napi_default, NULL},
+      {"gruForward", NULL, gru_forward, NULL, NULL, NULL, napi_default, NULL},
+      {"gruBackward", NULL, gru_backward, NULL, NULL, NULL, napi_default, NULL},
+      {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_default, NULL},
+      {"describe", NULL, describe, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_define_properties(env, exports, sizeof methods / sizeof methods[0], methods);
+  sr_set_threads(1);
+  return exports;
+}
+
+NAPI_MODULE_INIT() { return init(env, exports); }

@@ -1,0 +1,7 @@
+export type { NativeInfo } from './native-addon.js';
+export {
+  loadNativeKernels,
+  NATIVE_THREADS_ENV_VAR,
+  type NativeKernels,
+  type NativeKernelsOptions,
+} from './native-kernels.js';

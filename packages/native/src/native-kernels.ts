@@ -1,0 +1,129 @@
+import { availableParallelism } from 'node:os';
+
+import { describeValue } from '@seqrec/interactions';
+import type { SequenceKernels } from '@seqrec/representations';
+
+import { BufferPool } from './buffer-pool.js';
+import { loadAddon, type NativeInfo } from './native-addon.js';
+import { nativeGru } from './native-gru.js';
+import { nativeLstm } from './native-lstm.js';
+import { nativeMlstm } from './native-mlstm.js';
+
+/**
+ * Options of {@link loadNativeKernels}.
+ *
+ * @example
+ * ```ts
+ * import type { NativeKernelsOptions } from '@seqrec/native';
+ *
+ * const options: NativeKernelsOptions = { threads: 1 };
+ * console.assert(options.threads === 1);
+ * ```
+ */
+export interface NativeKernelsOptions {
+  /**
+   * Threads per layer call (default: `SEQREC_NATIVE_THREADS`, else every core Node reports).
+   * Each thread runs the whole sequence for its share of the batch's rows.
+   */
+  readonly threads?: number;
+  /** Environment to read `SEQREC_NATIVE_THREADS` from (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The `'native'` {@link SequenceKernels} with what the addon reports about itself.
+ *
+ * @example
+ * ```ts
+ * import type { NativeKernels } from '@seqrec/native';
+ *
+ * function describe(kernels: NativeKernels): string {
+ *   return `${kernels.name} on ${String(kernels.info.threads)} threads (${kernels.info.blas})`;
+ * }
+ * console.assert(typeof describe === 'function');
+ * ```
+ */
+export interface NativeKernels extends SequenceKernels {
+  /** Threads, cores and the BLAS in use. */
+  readonly info: NativeInfo;
+}
+
+/** The environment variable that sets the default thread count. */
+export const NATIVE_THREADS_ENV_VAR = 'SEQREC_NATIVE_THREADS';
+
+// Gate traces kept between steps: a few layers' worth at the study's largest sizes.
+const POOL_BYTES = 1 << 30;
+
+/**
+ * Loads the addon and returns the `'native'` {@link SequenceKernels}: the LSTM, mLSTM and GRU
+ * layers (input projection included) in C, forward and backward, with OpenBLAS products and
+ * the batch split over threads. Pass the result to `useSequenceKernels` from
+ * `@seqrec/representations`, or let `@seqrec/models` pick it (its `kernels` option).
+ *
+ * The layers read their inputs back from the tfjs backend once per call and hand their
+ * results back as tensors, so they work under any backend; they pay off on cpu and wasm.
+ *
+ * @throws Error if the addon was not built or does not load, saying why and what to do.
+ * @throws RangeError if `threads` (or `SEQREC_NATIVE_THREADS`) is not a positive integer.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
+ * import { loadNativeKernels } from '@seqrec/native';
+ * import { useSequenceKernels } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * let kernels;
+ * try {
+ *   kernels = loadNativeKernels({ threads: 2 });
+ * } catch (error) {
+ *   // Not built on this machine: the message says why; the JavaScript kernels stay active.
+ * }
+ * if (kernels !== undefined) {
+ *   const previous = useSequenceKernels(kernels);
+ *   const run = kernels.gru(
+ *     tf.ones([3, 2, 4]),
+ *     {
+ *       weightIh: tf.zeros([15, 4]),
+ *       biasIh: tf.zeros([15]),
+ *       weightHh: tf.zeros([15, 5]),
+ *       biasHh: tf.zeros([15]),
+ *     },
+ *     tf.zeros([2, 5]),
+ *   );
+ *   console.assert(run.outputs.shape.join() === '3,2,5' && kernels.info.threads === 2);
+ *   useSequenceKernels(previous);
+ * }
+ * ```
+ */
+export function loadNativeKernels(options: NativeKernelsOptions = {}): NativeKernels {
+  const threads = resolveThreads(options);
+  const addon = loadAddon();
+  addon.setThreads(threads);
+  const pool = new BufferPool(POOL_BYTES);
+  const info = addon.describe();
+  return Object.freeze<NativeKernels>({
+    name: 'native',
+    description: `C layers, ${String(info.threads)} threads, ${info.blas.split(' ').slice(0, 2).join(' ')} (${info.blasCore})`,
+    info,
+    lstm: (inputs, weights, h0, c0) => nativeLstm(addon, pool, inputs, weights, h0, c0),
+    mlstm: (inputs, weights, h0, c0, emit) =>
+      nativeMlstm(addon, pool, inputs, weights, h0, c0, emit),
+    gru: (inputs, weights, h0) => nativeGru(addon, pool, inputs, weights, h0),
+  });
+}
+
+function resolveThreads(options: NativeKernelsOptions): number {
+  const env = options.env ?? process.env;
+  const fromEnv = env[NATIVE_THREADS_ENV_VAR];
+  const given = options.threads ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+  if (given === undefined) return availableParallelism();
+  const value = typeof given === 'string' ? Number(given) : given;
+  if (!Number.isSafeInteger(value) || value < 1 || value > 256) {
+    const source = options.threads === undefined ? NATIVE_THREADS_ENV_VAR : 'threads';
+    throw new RangeError(
+      `loadNativeKernels: ${source} must be an integer from 1 to 256; got ${describeValue(given)}.`,
+    );
+  }
+  return value;
+}
