@@ -98,7 +98,7 @@ describe.runIf(available).each(['cpu', 'wasm'] as const)('native kernels on %s',
       const inputs = layer.inputs(shape);
       const loss = weightedLoss(layer, kernels, shape);
       const before = tf.memory().numTensors;
-      tf.tidy(() => tf.grads(loss)(inputs));
+      tf.tidy(() => void tf.grads(loss)(inputs));
       tf.tidy(() => {
         layer.run(kernels, inputs);
       });
