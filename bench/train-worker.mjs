@@ -39,6 +39,13 @@ const { ImplicitSequenceModel } = await load('models');
 const { createRepresentation, DotProductRepresentation } = await load('representations');
 
 await selectBackend({ backend: 'wasm' });
+const kernels = option('kernels');
+if (kernels !== undefined) {
+  // encode mode builds a representation without a model: choose its kernels here too.
+  const { useSequenceKernels } = await load('representations');
+  if (kernels === 'native') useSequenceKernels((await load('native')).loadNativeKernels());
+  else useSequenceKernels(kernels);
+}
 const sequences = new Int32Array(readFileSync(option('windows-file')).buffer.slice(0));
 const numWindows = sequences.length / length;
 const result = await { fit, encode, profile }[mode]();
@@ -82,6 +89,8 @@ function buildModel() {
     seed: 0,
     // Checkouts from before the padding option computed as 'keep' and reject the key.
     ...(option('padding') === undefined ? {} : { padding: option('padding') }),
+    // Checkouts from before the kernels option ran the host kernels and reject the key.
+    ...(kernels === undefined ? {} : { kernels }),
   });
 }
 

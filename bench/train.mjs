@@ -5,7 +5,7 @@
 //   sh bench/setup.sh          # once: python3-torch, install, build
 //   pnpm bench:train [--quick] [--only lstm,gru] [--layers-steps 3] [--steps N]
 //                    [--root ../other-checkout --out other.json] [--no-torch] [--no-layers]
-//                    [--no-keep]
+//                    [--no-keep] [--no-native]
 //
 // Data: generateSequential with 6,040 users, 3,700 items, 1,000,000 interactions (seed 0),
 // cut into windows of 100 with min length 20 and step 100; dim 64, batch 256, 5 negatives,
@@ -70,21 +70,29 @@ console.log(
 
 const entries = [];
 const torch = flag('no-torch') || !isMainCheckout ? undefined : runTorch();
+const stepsFlag = option('steps') === undefined ? [] : ['--steps', option('steps')];
+// The JavaScript ('host') kernels in every row but the native ones, so that rows compare
+// with runs from before the native kernels (checkouts without the option run host anyway).
+const hostFlag = isMainCheckout ? ['--kernels', 'host'] : [];
 for (const name of representations) {
-  const fit = runWorker(
-    'fit',
-    name,
-    option('steps') === undefined ? [] : ['--steps', option('steps')],
-  );
+  const fit = runWorker('fit', name, [...stepsFlag, ...hostFlag]);
   const recurrent = ['lstm', 'mlstm', 'gru'].includes(name);
-  const encode = recurrent ? runWorker('encode', name, []) : undefined;
+  const encode = recurrent ? runWorker('encode', name, hostFlag) : undefined;
   entries.push(entry(label, name, fit, encode));
+}
+const native = isMainCheckout && !flag('no-native') ? nativeAvailable() : false;
+if (native) {
+  for (const name of representations.filter((n) => ['lstm', 'mlstm', 'gru'].includes(n))) {
+    const fit = runWorker('fit', name, [...stepsFlag, '--kernels', 'native']);
+    const encode = runWorker('encode', name, ['--kernels', 'native']);
+    entries.push(entry(`${label} native`, name, fit, encode));
+  }
 }
 // The default padding mode skips columns that are padding in a whole batch; Spotlight (and
 // the PyTorch script) compute every window over its full width, as 'keep' does.
 if (isMainCheckout && representations.includes('lstm') && !flag('no-keep')) {
   const steps = option('steps') === undefined ? [] : ['--steps', option('steps')];
-  const fit = runWorker('fit', 'lstm', [...steps, '--padding', 'keep']);
+  const fit = runWorker('fit', 'lstm', [...steps, ...hostFlag, '--padding', 'keep']);
   entries.push(entry(`${label} (padding keep)`, 'lstm', fit, undefined));
 }
 if (!flag('no-layers') && isMainCheckout) {
@@ -153,6 +161,26 @@ function runWorker(mode, name, extra) {
   const shown = result.seconds_per_epoch ?? result.encode_backward_seconds;
   console.log(`${shown.toFixed(2)} s${mode === 'fit' ? ' per epoch' : ' per step'}`);
   return result;
+}
+
+function nativeAvailable() {
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { loadNativeKernels } = await import(${JSON.stringify(pathToFileURL(join(root, 'packages/native/dist/index.js')).href)});
+       console.log(loadNativeKernels().description);`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (probe.status !== 0) {
+    const reason = probe.stderr.trim().split('\n').find((line) => line.includes('Error')) ?? '';
+    console.log(`native: skipped, the addon does not load. ${reason}`);
+    return false;
+  }
+  console.log(`native: ${probe.stdout.trim()}`);
+  return true;
 }
 
 function findPython() {

@@ -9,13 +9,16 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { EpochReport, FitOptions } from './fit-options.js';
 import { buildNetwork, type Network } from './internal/build-network.js';
 import { buildOptimizer } from './internal/build-optimizer.js';
+import { fusedLossKind } from './internal/fused-loss-kind.js';
 import { checkManifest } from './internal/check-manifest.js';
 import { writeModelDir, readModelDir } from './internal/model-files.js';
 import { copyTrailingColumns } from './internal/copy-trailing-columns.js';
 import { planBatches, windowLengths, type PlannedBatch } from './internal/plan-batches.js';
 import { resolveModelOptions } from './internal/resolve-model-options.js';
+import { selectKernels, type KernelsSelection } from './internal/select-kernels.js';
 import { topK } from './internal/top-k.js';
 import { trainStep } from './internal/train-step.js';
+import type { KernelsChoice } from './kernels-choice.js';
 import type { ImplicitSequenceModelOptions, ResolvedModelOptions } from './model-options.js';
 import { SAMPLER_NAMES } from './samplers/create-sampler.js';
 import {
@@ -71,6 +74,8 @@ export interface RecommendOptions {
 export interface LoadOptions {
   /** TensorFlow.js backend to compute on (default: `SEQREC_BACKEND`, else `'auto'`). */
   readonly backend?: BackendChoice;
+  /** Recurrent-layer kernels (default: `SEQREC_KERNELS`, else `'auto'`). */
+  readonly kernels?: KernelsChoice;
 }
 
 /**
@@ -148,6 +153,7 @@ export class ImplicitSequenceModel implements Scorer {
   #itemCounts: Int32Array | undefined;
   #epoch = 0;
   #backendName = '';
+  #kernels: KernelsSelection | undefined;
   #disposed = false;
   readonly #random: () => number;
 
@@ -166,6 +172,26 @@ export class ImplicitSequenceModel implements Scorer {
   /** The TensorFlow.js backend the model computes on, once `fit` has chosen it. */
   get backendName(): string {
     return this.#backendName;
+  }
+
+  /**
+   * The recurrent-layer kernels the model computes with (`'native'`, `'host'`, `'plain'` or a
+   * plugin's name), once `fit` or `load` has chosen them; `''` before. Representations
+   * without a recurrent layer do not use them.
+   */
+  get kernelsName(): string {
+    return this.#kernels?.kernels.name ?? '';
+  }
+
+  /**
+   * One line on the kernels in use and on faster ones that could not be used, for logs: for
+   * example `native (C layers, 2 threads, OpenBLAS 0.3.21 (Cooperlake))`.
+   */
+  get kernelsDescription(): string {
+    if (this.#kernels === undefined) return '';
+    const { kernels, skipped } = this.#kernels;
+    const passed = skipped.map((s) => `; ${s.name} skipped: ${s.reason}`).join('');
+    return `${kernels.name} (${kernels.description})${passed}`;
   }
 
   /**
@@ -208,6 +234,7 @@ export class ImplicitSequenceModel implements Scorer {
       const batches = planBatches(lengths, L, batchSize, padding, this.#random);
       const numBatches = batches.length;
       let total = 0;
+      const fusedLoss = fusedLossKind(network.representation, network.loss);
       for (let b = 0; b < numBatches; b++) {
         const { rows, width } = batches[b] as PlannedBatch;
         const ids = copyTrailingColumns(sequences.sequences, L, rows, width);
@@ -222,6 +249,7 @@ export class ImplicitSequenceModel implements Scorer {
             optimizer: this.#optimizer as tf.Optimizer,
             variables: this.#variables,
             l2: this.options.l2,
+            fusedLoss,
           },
           itemIds,
           negativeIds,
@@ -640,6 +668,7 @@ export class ImplicitSequenceModel implements Scorer {
       seed: saved.seed,
       padding: saved.padding,
       ...(options.backend === undefined ? {} : { backend: options.backend }),
+      ...(options.kernels === undefined ? {} : { kernels: options.kernels }),
     });
     const stored = new Map(manifest.weights.tensors.map((t) => [t.name, t]));
     const read = (tensor: SavedTensor): Float32Array | Int32Array => {
@@ -730,6 +759,11 @@ export class ImplicitSequenceModel implements Scorer {
     itemCounts: Int32Array,
   ): Promise<void> {
     this.#backendName = (await selectBackend({ backend: this.options.backend })).name;
+    this.#kernels = await selectKernels(
+      'ImplicitSequenceModel',
+      this.options.kernels,
+      this.#backendName,
+    );
     const network = buildNetwork(this.options, numItems);
     const { context } = network.representation;
     this.#network = network;

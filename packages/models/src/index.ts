@@ -23,3 +23,4 @@ export {
   type SavedTensor,
 } from './saved-model.js';
 export { MODELS_VERSION } from './version.js';
+export { KERNELS_ENV_VAR, KERNELS_NAMES, type KernelsChoice } from './kernels-choice.js';

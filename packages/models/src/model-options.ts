@@ -1,4 +1,6 @@
 import type { BackendChoice } from '@seqrec/backend';
+
+import type { KernelsChoice } from './kernels-choice.js';
 import type { Loss } from '@seqrec/losses';
 import type { RepresentationFactory, SequenceRepresentation } from '@seqrec/representations';
 
@@ -92,6 +94,12 @@ export interface ImplicitSequenceModelOptions {
    * environment variable decides, else `'auto'`.
    */
   readonly backend?: BackendChoice;
+  /**
+   * Recurrent-layer kernels, chosen with the backend; when omitted, the `SEQREC_KERNELS`
+   * environment variable decides, else `'auto'` (the native kernels when they load). See
+   * {@link KernelsChoice}; `model.kernelsName` tells which ran.
+   */
+  readonly kernels?: KernelsChoice;
 }
 
 /**
@@ -124,4 +132,5 @@ export interface ResolvedModelOptions {
   readonly seed: number;
   readonly padding: PaddingMode;
   readonly backend: BackendChoice | undefined;
+  readonly kernels: KernelsChoice | undefined;
 }

@@ -68,6 +68,36 @@ static float *f32_arg(call *c, size_t index, const char *name, size_t length, in
   return (float *)data;
 }
 
+/* An Int32Array argument of exactly `length` elements whose values all lie in [0, bound). */
+static int32_t *ids_arg(call *c, size_t index, const char *name, size_t length, int32_t bound) {
+  if (c->failed) return NULL;
+  bool is_typed = false;
+  if (index < c->argc) napi_is_typedarray(c->env, c->argv[index], &is_typed);
+  napi_typedarray_type kind;
+  size_t count = 0;
+  void *data = NULL;
+  if (is_typed)
+    napi_get_typedarray_info(c->env, c->argv[index], &kind, &count, &data, NULL, NULL);
+  char message[200];
+  if (!is_typed || kind != napi_int32_array || count != length) {
+    snprintf(message, sizeof message, "seqrec native: %s must be an Int32Array of %zu elements.",
+             name, length);
+    fail(c, "ERR_SEQREC_NATIVE_ARG", message);
+    return NULL;
+  }
+  const int32_t *ids = data;
+  for (size_t i = 0; i < length; i++) {
+    if (ids[i] < 0 || ids[i] >= bound) {
+      snprintf(message, sizeof message,
+               "seqrec native: %s must hold item ids from 0 to %d; got %d at %zu.", name,
+               bound - 1, ids[i], i);
+      fail(c, "ERR_SEQREC_NATIVE_ARG", message);
+      return NULL;
+    }
+  }
+  return data;
+}
+
 static int read_call(napi_env env, napi_callback_info info, call *c) {
   memset(c, 0, sizeof *c);
   c->env = env;
@@ -241,6 +271,36 @@ static napi_value gru_backward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+static napi_value sampled_loss(napi_env env, napi_callback_info info) {
+  call c;
+  read_call(env, info, &c);
+  sr_sampled_loss_args S;
+  S.rows = int_arg(&c, 0, "rows");
+  S.negatives = int_arg(&c, 1, "negatives");
+  S.dim = int_arg(&c, 2, "dim");
+  S.items = int_arg(&c, 3, "items");
+  int32_t kind = -1;
+  if (!c.failed) napi_get_value_int32(env, c.argv[4], &kind);
+  if (!c.failed && (kind < SR_LOSS_ADAPTIVE_HINGE || kind > SR_LOSS_LOGISTIC))
+    fail(&c, "ERR_SEQREC_NATIVE_ARG", "seqrec native: kind must be a known loss code.");
+  if (!c.failed && S.negatives > SR_MAX_NEGATIVES)
+    fail(&c, "ERR_SEQREC_NATIVE_ARG", "seqrec native: negatives must be at most 1024.");
+  S.kind = kind;
+  const size_t n = S.rows, k = S.negatives, H = S.dim, items = S.items;
+  S.states = f32_arg(&c, 5, "states", n * H, 0);
+  S.targets = ids_arg(&c, 6, "targets", n, S.items);
+  S.negative_ids = ids_arg(&c, 7, "negatives", n * k, S.items);
+  S.table = f32_arg(&c, 8, "table", items * H, 0);
+  S.bias = f32_arg(&c, 9, "bias", items, 0);
+  S.d_states = f32_arg(&c, 10, "dStates", n * H, 0);
+  S.d_table = f32_arg(&c, 11, "dTable", items * H, 0);
+  S.d_bias = f32_arg(&c, 12, "dBias", items, 0);
+  if (c.failed) return NULL;
+  napi_value result;
+  napi_create_double(env, sr_sampled_loss(&S), &result);
+  return result;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   call c;
   read_call(env, info, &c);
@@ -276,6 +336,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"mlstmBackward", NULL, mlstm_backward, NULL, NULL, NULL, napi_default, NULL},
       {"gruForward", NULL, gru_forward, NULL, NULL, NULL, napi_default, NULL},
       {"gruBackward", NULL, gru_backward, NULL, NULL, NULL, napi_default, NULL},
+      {"sampledLoss", NULL, sampled_loss, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_default, NULL},
       {"describe", NULL, describe, NULL, NULL, NULL, napi_default, NULL},
   };

@@ -13,6 +13,43 @@
 #include <omp.h>
 #endif
 
+/* One row of the cell after the r and z gates: n, W_hn h + b_hn kept, and h'. Restrict
+ * parameters (disjoint parts of rows) let the compiler vectorise it; so in unit_backward. */
+static void unit_forward(int h, const float *restrict x_n, const float *restrict h_n,
+                         const float *restrict r, const float *restrict z,
+                         const float *restrict prev, float *restrict cand,
+                         float *restrict kept, float *restrict next) {
+  for (int j = 0; j < h; j++) {
+    const float n = sr_tanh(x_n[j] + r[j] * h_n[j]);
+    cand[j] = n;
+    kept[j] = h_n[j];
+    next[j] = n + z[j] * (prev[j] - n);
+  }
+}
+
+/* Gradients of one row: of the input projections (r, z, n) into ax_*, of the hidden ones into
+ * ah_*, and the part of dh that goes straight to h through z into `direct`. */
+static void unit_backward(int h, const float *restrict r, const float *restrict z,
+                          const float *restrict n, const float *restrict h_n,
+                          const float *restrict prev, const float *restrict dh,
+                          float *restrict ax_r, float *restrict ax_z, float *restrict ax_n,
+                          float *restrict ah_r, float *restrict ah_z, float *restrict ah_n,
+                          float *restrict direct) {
+  for (int j = 0; j < h; j++) {
+    const float d = dh[j];
+    const float dn = d * (1.0f - z[j]) * (1.0f - n[j] * n[j]);
+    const float dz = d * (prev[j] - n[j]) * z[j] * (1.0f - z[j]);
+    const float dr = dn * h_n[j] * r[j] * (1.0f - r[j]);
+    ax_r[j] = dr;
+    ax_z[j] = dz;
+    ax_n[j] = dn;
+    ah_r[j] = dr;
+    ah_z[j] = dz;
+    ah_n[j] = dn * r[j];
+    direct[j] = d * z[j];
+  }
+}
+
 void sr_gru_forward(const sr_gru *L) {
   const int T = L->steps, B = L->batch, D = L->dim, H = L->hidden, n = sr_threads();
   float *scratch = malloc(sizeof(float) * (size_t)6 * B * H);
@@ -38,12 +75,8 @@ void sr_gru_forward(const sr_gru *L) {
         const float *xr = xp + (size_t)r * 3 * H, *hr = hp + (size_t)r * 3 * H;
         float *gr = g + (size_t)r * 4 * H;
         for (int j = 0; j < 2 * H; j++) gr[j] = sr_sigmoid(xr[j] + hr[j]);
-        for (int j = 0; j < H; j++) {
-          const float cand = sr_tanh(xr[2 * H + j] + gr[j] * hr[2 * H + j]);
-          gr[2 * H + j] = cand;
-          gr[3 * H + j] = hr[2 * H + j];
-          next[(size_t)r * H + j] = cand + gr[H + j] * (h[(size_t)r * H + j] - cand);
-        }
+        unit_forward(H, xr + 2 * H, hr + 2 * H, gr, gr + H, h + (size_t)r * H, gr + 2 * H,
+                     gr + 3 * H, next + (size_t)r * H);
       }
     }
   }
@@ -77,24 +110,10 @@ void sr_gru_backward(const sr_gru *L, const sr_gru_grads *G) {
       const float *g = L->gates + row * 4 * H;
       for (size_t i = 0; i < block; i++) dh[i] = rec[i] + G->dy[row * H + i];
       for (int r = 0; r < rows; r++) {
-        const float *gr = g + (size_t)r * 4 * H, *hr = h + (size_t)r * H;
-        const float *dhr = dh + (size_t)r * H;
+        const float *gr = g + (size_t)r * 4 * H;
         float *ax = dxp + (size_t)r * 3 * H, *ah = dhp + (size_t)r * 3 * H;
-        float *direct = rec + (size_t)r * H;
-        for (int j = 0; j < H; j++) {
-          const float rg = gr[j], z = gr[H + j], cand = gr[2 * H + j], hn = gr[3 * H + j];
-          const float d = dhr[j];
-          const float dn = d * (1.0f - z) * (1.0f - cand * cand);
-          const float dz = d * (hr[j] - cand) * z * (1.0f - z);
-          const float dr = dn * hn * rg * (1.0f - rg);
-          ax[j] = dr;
-          ax[H + j] = dz;
-          ax[2 * H + j] = dn;
-          ah[j] = dr;
-          ah[H + j] = dz;
-          ah[2 * H + j] = dn * rg;
-          direct[j] = d * z;
-        }
+        unit_backward(H, gr, gr + H, gr + 2 * H, gr + 3 * H, h + (size_t)r * H, dh + (size_t)r * H,
+                      ax, ax + H, ax + 2 * H, ah, ah + H, ah + 2 * H, rec + (size_t)r * H);
       }
       sr_gemm_nn(rows, H, 3 * H, dhp, 3 * H, L->w_hh, H, 1.0f, rec, H);
       sr_gemm_tn_acc(3 * H, H, rows, dhp, 3 * H, h, H, dw_hh, H);

@@ -20,7 +20,9 @@
  * degree-6 polynomial on [-ln2/2, ln2/2]; relative error about 2e-7 over [-87, 88]. */
 static inline float sr_exp(float x) {
   x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-  const float n = __builtin_roundevenf(x * 1.44269504088896341f);
+  /* Round to nearest by adding and taking away 1.5 · 2^23 (exact for |n| < 2^22): unlike
+   * roundevenf, the compiler vectorises it. */
+  const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
   const float r = (x - n * 0.693145751953125f) - n * 1.428606765330187045e-6f;
   float p = 1.3981999507e-3f;
   p = p * r + 8.3334519073e-3f;
@@ -155,5 +157,31 @@ typedef struct {
 
 void sr_gru_forward(const sr_gru *layer);
 void sr_gru_backward(const sr_gru *layer, const sr_gru_grads *grads);
+
+/* Per-position losses of sr_sampled_loss (the built-in losses of @seqrec/losses). */
+enum {
+  SR_LOSS_ADAPTIVE_HINGE = 0,
+  SR_LOSS_HINGE = 1,
+  SR_LOSS_BPR = 2,
+  SR_LOSS_BPR_LOG = 3,
+  SR_LOSS_POINTWISE = 4,
+  SR_LOSS_LOGISTIC = 5,
+};
+#define SR_MAX_NEGATIVES 1024
+
+typedef struct {
+  int rows, negatives, dim, items, kind;
+  const float *states;          /* [n, H] */
+  const int32_t *targets;       /* [n]: 0 is padding, not counted */
+  const int32_t *negative_ids;  /* [n, k] */
+  const float *table;           /* [I, H] */
+  const float *bias;            /* [I] */
+  float *d_states;              /* [n, H] */
+  float *d_table;               /* [I, H], zero on entry */
+  float *d_bias;                /* [I], zero on entry */
+} sr_sampled_loss_args;
+
+/* Returns the mean loss over positions with a target, and fills the gradients. */
+double sr_sampled_loss(const sr_sampled_loss_args *args);
 
 #endif

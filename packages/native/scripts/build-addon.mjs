@@ -56,9 +56,12 @@ if (run.error !== undefined) {
 if (run.status !== 0) {
   rmSync(temporary, { force: true });
   const output = `${run.stderr}${run.stdout}`;
-  if (/cblas\.h/.test(output)) skip("cblas.h not found: install Debian's libopenblas-dev");
-  if (/-lopenblas/.test(output)) skip("libopenblas not found: install Debian's libopenblas-dev");
-  if (/omp\.h|fopenmp|-lgomp/.test(output)) skip('the compiler has no OpenMP support');
+  if (/cblas\.h: No such file/.test(output))
+    skip("cblas.h not found: install Debian's libopenblas-dev");
+  if (/cannot find -lopenblas/.test(output))
+    skip("libopenblas not found: install Debian's libopenblas-dev");
+  if (/omp\.h: No such file|unrecognized.*fopenmp|cannot find -lgomp/.test(output))
+    skip('the compiler has no OpenMP support');
   const first = output.split('\n').find((line) => /error/i.test(line)) ?? output.trim();
   skip(`${compiler} failed: ${first.slice(0, 300)}`);
 }

@@ -42,6 +42,9 @@ export interface NativeAddon {
   mlstmBackward(...args: [number, number, number, number, ...Maybe[]]): void;
   gruForward(...args: [number, number, number, number, ...Buffer[]]): void;
   gruBackward(...args: [number, number, number, number, ...Buffer[]]): void;
+  sampledLoss(
+    ...args: [number, number, number, number, number, Buffer, Int32Array, Int32Array, ...Buffer[]]
+  ): number;
   setThreads(threads: number): void;
   describe(): NativeInfo;
 }

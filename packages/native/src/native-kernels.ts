@@ -8,6 +8,7 @@ import { loadAddon, type NativeInfo } from './native-addon.js';
 import { nativeGru } from './native-gru.js';
 import { nativeLstm } from './native-lstm.js';
 import { nativeMlstm } from './native-mlstm.js';
+import { nativeSampledLoss } from './native-sampled-loss.js';
 
 /**
  * Options of {@link loadNativeKernels}.
@@ -57,7 +58,8 @@ const POOL_BYTES = 1 << 30;
 /**
  * Loads the addon and returns the `'native'` {@link SequenceKernels}: the LSTM, mLSTM and GRU
  * layers (input projection included) in C, forward and backward, with OpenBLAS products and
- * the batch split over threads. Pass the result to `useSequenceKernels` from
+ * the batch split over threads, and the sampled scoring and loss of a training step in one
+ * pass (`sampledLoss`). Pass the result to `useSequenceKernels` from
  * `@seqrec/representations`, or let `@seqrec/models` pick it (its `kernels` option).
  *
  * The layers read their inputs back from the tfjs backend once per call and hand their
@@ -110,6 +112,7 @@ export function loadNativeKernels(options: NativeKernelsOptions = {}): NativeKer
     mlstm: (inputs, weights, h0, c0, emit) =>
       nativeMlstm(addon, pool, inputs, weights, h0, c0, emit),
     gru: (inputs, weights, h0) => nativeGru(addon, pool, inputs, weights, h0),
+    sampledLoss: (input) => nativeSampledLoss(addon, input),
   });
 }
 

@@ -44,6 +44,8 @@ export type {
   MlstmEmit,
   MlstmLayerWeights,
   RecurrentSequence,
+  SampledLossInput,
+  SampledLossKind,
   SequenceKernels,
 } from './kernels/sequence-kernels.js';
 export { unpackRecurrentStates } from './kernels/unpack-recurrent-states.js';

@@ -11,6 +11,7 @@ import type {
 import type { NegativeSampler } from '../samplers/negative-sampler.js';
 import { PADDING_MODES } from '../padding-mode.js';
 import { SAMPLER_NAMES } from '../samplers/create-sampler.js';
+import { KERNELS_NAMES } from '../kernels-choice.js';
 
 const KNOWN = new Set([
   'representation',
@@ -29,6 +30,7 @@ const KNOWN = new Set([
   'seed',
   'padding',
   'backend',
+  'kernels',
 ]);
 const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'adagrad', 'rmsprop', 'sgd'];
 const API = 'ImplicitSequenceModel';
@@ -108,6 +110,13 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
       `${API}: backend must be one of auto, ${BACKEND_NAMES.join(', ')}; got ${describeValue(backend)}.`,
     );
   }
+  // Left undefined when not given, so that SEQREC_KERNELS is read when the model computes.
+  const kernels = options.kernels;
+  if (kernels !== undefined && kernels !== 'auto' && !KERNELS_NAMES.includes(kernels)) {
+    throw new RangeError(
+      `${API}: kernels must be one of auto, ${KERNELS_NAMES.join(', ')}; got ${describeValue(kernels)}.`,
+    );
+  }
   return {
     representation,
     representationOptions: requireRecord('representationOptions', options.representationOptions),
@@ -129,6 +138,7 @@ export function resolveModelOptions(options: ImplicitSequenceModelOptions): Reso
     seed: requireInteger('seed', options.seed ?? 0, Number.MIN_SAFE_INTEGER),
     padding,
     backend,
+    kernels,
   };
 }
 

@@ -142,6 +142,63 @@ export interface GruLayerWeights {
 export type MlstmEmit = 'hidden' | 'cell';
 
 /**
+ * Per-position losses a {@link SequenceKernels.sampledLoss} may implement, named as the
+ * built-in losses of `@seqrec/losses` that compute them.
+ *
+ * @example
+ * ```ts
+ * import type { SampledLossKind } from '@seqrec/representations';
+ *
+ * const kind: SampledLossKind = 'adaptive-hinge';
+ * console.assert(kind === 'adaptive-hinge');
+ * ```
+ */
+export type SampledLossKind =
+  | 'adaptive-hinge'
+  | 'hinge'
+  | 'bpr'
+  | 'bpr-log'
+  | 'pointwise'
+  | 'logistic';
+
+/**
+ * What {@link SequenceKernels.sampledLoss} scores: n positions, each with its state, its true
+ * next item and k sampled items, against the item table and biases.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { selectBackend } from '@seqrec/backend';
+ * import type { SampledLossInput } from '@seqrec/representations';
+ *
+ * await selectBackend({ backend: 'cpu' });
+ * const input: SampledLossInput = {
+ *   kind: 'bpr',
+ *   states: tf.ones([2, 3]),
+ *   targets: tf.tensor1d([4, 0], 'int32'), // the second position is padding: not counted
+ *   negatives: tf.tensor2d([[1], [2]], [2, 1], 'int32'),
+ *   table: tf.zeros([5, 3]),
+ *   bias: tf.zeros([5]),
+ * };
+ * console.assert(input.negatives.shape[1] === 1);
+ * ```
+ */
+export interface SampledLossInput {
+  /** The per-position loss. */
+  readonly kind: SampledLossKind;
+  /** User states, float32 [n, H]. */
+  readonly states: tf.Tensor2D;
+  /** True next item ids, int32 [n]; 0 (padding) marks a position that is not counted. */
+  readonly targets: tf.Tensor1D;
+  /** Sampled item ids, int32 [n, k]. */
+  readonly negatives: tf.Tensor2D;
+  /** Item vectors, float32 [numItems, H]. */
+  readonly table: tf.Tensor2D;
+  /** Item biases, float32 [numItems]. */
+  readonly bias: tf.Tensor1D;
+}
+
+/**
  * The recurrent layers the built-in representations run on: one implementation of each,
  * input projection included, as differentiable tfjs ops. Every implementation follows
  * PyTorch's equations and returns the same values within float32 rounding; they differ in
@@ -201,4 +258,12 @@ export interface SequenceKernels {
   ): RecurrentSequence;
   /** A GRU layer: outputs `h_1 … h_T`; `finalC` is `finalH`. */
   gru(inputs: tf.Tensor3D, weights: GruLayerWeights, h0: tf.Tensor2D): RecurrentSequence;
+  /**
+   * Optional: the scoring and loss of a training step as one differentiable op. Each score
+   * is `state · table[id] + bias[id]`; the result is the mean of the per-position loss over
+   * the positions whose target is not 0, the same value the loss of that name in
+   * `@seqrec/losses` computes from those scores (0 when no position counts). Kernels without
+   * it leave the trainer to score and take the loss with tfjs ops.
+   */
+  sampledLoss?(input: SampledLossInput): tf.Scalar;
 }
