@@ -12,3 +12,4 @@ export {
   type SelectBackendOptions,
 } from './select-backend.js';
 export { installWasmMatMulKernel } from './wasm-matmul-kernel.js';
+export { installWasmSliceKernel } from './wasm-slice-kernel.js';

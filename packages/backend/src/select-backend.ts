@@ -8,6 +8,7 @@ import {
   type BackendName,
 } from './backend-name.js';
 import { installWasmMatMulKernel } from './wasm-matmul-kernel.js';
+import { installWasmSliceKernel } from './wasm-slice-kernel.js';
 
 /**
  * Options of {@link selectBackend}.
@@ -71,8 +72,9 @@ const MODULES: Record<BackendName, readonly string[]> = {
  * With `'auto'` it tries `tensorflow` (tfjs-node-gpu, then tfjs-node, loaded dynamically
  * because they are optional and their install needs a download that fails on many
  * machines), then `wasm`, then `cpu`. On `wasm` it also installs a faster `BatchMatMul`
- * kernel for transposed operands ({@link installWasmMatMulKernel}). A named backend must load or this throws. It also
- * silences TensorFlow.js's console banner about tfjs-node by setting its `PROD` flag.
+ * kernel for transposed operands ({@link installWasmMatMulKernel}) and a `Slice` kernel that
+ * reads the heap in place ({@link installWasmSliceKernel}). A named backend must load or this
+ * throws. It also silences TensorFlow.js's console banner about tfjs-node by setting its `PROD` flag.
  *
  * @throws RangeError if the option or environment variable names no backend.
  * @throws Error if a named backend fails to load, with the cause attached.
@@ -151,5 +153,8 @@ async function activate(
     throw new Error(`tf.setBackend(${describeValue(name)}) returned false`);
   }
   await tf.ready();
-  if (name === 'wasm') installWasmMatMulKernel();
+  if (name === 'wasm') {
+    installWasmMatMulKernel();
+    installWasmSliceKernel();
+  }
 }

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GruLayerWeights, RecurrentSequence } from '@seqrec/representations';
 
-import type { BufferPool } from './buffer-pool.js';
-import { hostValues } from './host-values.js';
+import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
+
+type Tensors6 = [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
 
 /**
  * A GRU layer on the addon, as one differentiable op (see `nativeLstm`): inputs float32
@@ -13,7 +14,7 @@ import type { NativeAddon } from './native-addon.js';
  */
 export function nativeGru(
   addon: NativeAddon,
-  pool: BufferPool,
+  arrays: HostArrays,
   inputs: tf.Tensor3D,
   weights: GruLayerWeights,
   h0: tf.Tensor2D,
@@ -22,57 +23,51 @@ export function nativeGru(
   const hidden = h0.shape[1];
   const size = batch * hidden;
   const op = tf.customGrad((...args) => {
-    const [x, wIh, bIh, wHh, bHh, h] = args.slice(0, -1) as tf.Tensor[] as [
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-    ];
-    const xs = hostValues(x);
-    const [wIhs, wHhs] = [hostValues(wIh), hostValues(wHh)];
-    const gates = pool.take(steps * 4 * size);
-    const hiddens = pool.take((steps + 1) * size);
-    hiddens.set(hostValues(h));
+    const [x, wIh, bIh, wHh, bHh, h] = args.slice(0, -1) as Tensors6;
+    const kept = { x: arrays.keep(x), wIh: arrays.keep(wIh), wHh: arrays.keep(wHh) };
+    const gates = arrays.take(steps * 4 * size);
+    const hiddens = arrays.take((steps + 1) * size);
+    hiddens.set(arrays.peek(h));
     addon.gruForward(
       steps,
       batch,
       dim,
       hidden,
-      xs,
-      wIhs,
-      hostValues(bIh),
-      wHhs,
-      hostValues(bHh),
+      kept.x,
+      kept.wIh,
+      arrays.peek(bIh),
+      kept.wHh,
+      arrays.peek(bHh),
       gates,
       hiddens,
     );
+    const outputs = arrays.take(steps * size);
+    outputs.set(hiddens.subarray(size));
     let spent = false;
     return {
-      value: tf.tensor3d(hiddens.slice(size), [steps, batch, hidden], 'float32'),
+      value: arrays.tensor<tf.Rank.R3>(outputs, [steps, batch, hidden]),
       gradFunc: (dy: tf.Tensor) => {
         if (spent) throw new Error('nativeGru: the backward pass ran twice on one trace.');
         spent = true;
         const grads = {
-          dx: new Float32Array(steps * batch * dim),
-          dWeightIh: new Float32Array(wIhs.length),
-          dBiasIh: new Float32Array(3 * hidden),
-          dWeightHh: new Float32Array(wHhs.length),
-          dBiasHh: new Float32Array(3 * hidden),
-          dh0: new Float32Array(size),
+          dx: arrays.take(steps * batch * dim),
+          dWeightIh: arrays.take(kept.wIh.length),
+          dBiasIh: arrays.take(3 * hidden),
+          dWeightHh: arrays.take(kept.wHh.length),
+          dBiasHh: arrays.take(3 * hidden),
+          dh0: arrays.take(size),
         };
         addon.gruBackward(
           steps,
           batch,
           dim,
           hidden,
-          xs,
-          wIhs,
-          wHhs,
+          kept.x,
+          kept.wIh,
+          kept.wHh,
           gates,
           hiddens,
-          hostValues(dy),
+          arrays.peek(dy),
           grads.dx,
           grads.dWeightIh,
           grads.dBiasIh,
@@ -80,14 +75,14 @@ export function nativeGru(
           grads.dBiasHh,
           grads.dh0,
         );
-        pool.give(gates, hiddens);
+        arrays.release(gates, hiddens, ...Object.values(kept));
         return [
-          tf.tensor3d(grads.dx, [steps, batch, dim], 'float32'),
-          tf.tensor2d(grads.dWeightIh, wIh.shape as [number, number], 'float32'),
-          tf.tensor1d(grads.dBiasIh, 'float32'),
-          tf.tensor2d(grads.dWeightHh, wHh.shape as [number, number], 'float32'),
-          tf.tensor1d(grads.dBiasHh, 'float32'),
-          tf.tensor2d(grads.dh0, [batch, hidden], 'float32'),
+          arrays.tensor<tf.Rank.R3>(grads.dx, [steps, batch, dim]),
+          arrays.tensor<tf.Rank.R2>(grads.dWeightIh, [3 * hidden, dim]),
+          arrays.tensor<tf.Rank.R1>(grads.dBiasIh, [3 * hidden]),
+          arrays.tensor<tf.Rank.R2>(grads.dWeightHh, [3 * hidden, hidden]),
+          arrays.tensor<tf.Rank.R1>(grads.dBiasHh, [3 * hidden]),
+          arrays.tensor<tf.Rank.R2>(grads.dh0, [batch, hidden]),
         ];
       },
     };

@@ -4,6 +4,7 @@ import { describeValue } from '@seqrec/interactions';
 import type { SequenceKernels } from '@seqrec/representations';
 
 import { BufferPool } from './buffer-pool.js';
+import { HostArrays } from './host-arrays.js';
 import { loadAddon, type NativeInfo } from './native-addon.js';
 import { nativeGru } from './native-gru.js';
 import { nativeLstm } from './native-lstm.js';
@@ -102,17 +103,17 @@ export function loadNativeKernels(options: NativeKernelsOptions = {}): NativeKer
   const threads = resolveThreads(options);
   const addon = loadAddon();
   addon.setThreads(threads);
-  const pool = new BufferPool(POOL_BYTES);
+  const arrays = new HostArrays(new BufferPool(POOL_BYTES));
   const info = addon.describe();
   return Object.freeze<NativeKernels>({
     name: 'native',
     description: `C layers, ${String(info.threads)} threads, ${info.blas.split(' ').slice(0, 2).join(' ')} (${info.blasCore})`,
     info,
-    lstm: (inputs, weights, h0, c0) => nativeLstm(addon, pool, inputs, weights, h0, c0),
+    lstm: (inputs, weights, h0, c0) => nativeLstm(addon, arrays, inputs, weights, h0, c0),
     mlstm: (inputs, weights, h0, c0, emit) =>
-      nativeMlstm(addon, pool, inputs, weights, h0, c0, emit),
-    gru: (inputs, weights, h0) => nativeGru(addon, pool, inputs, weights, h0),
-    sampledLoss: (input) => nativeSampledLoss(addon, input),
+      nativeMlstm(addon, arrays, inputs, weights, h0, c0, emit),
+    gru: (inputs, weights, h0) => nativeGru(addon, arrays, inputs, weights, h0),
+    sampledLoss: (input) => nativeSampledLoss(addon, arrays, input),
   });
 }
 

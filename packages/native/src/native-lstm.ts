@@ -5,21 +5,22 @@ import {
   type RecurrentSequence,
 } from '@seqrec/representations';
 
-import type { BufferPool } from './buffer-pool.js';
-import { hostValues } from './host-values.js';
+import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
+
+type Tensors6 = [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
 
 /**
  * An LSTM layer on the addon, as one differentiable op: inputs float32 [T, batch, D] →
  * `h_1 … h_T` with the final states. The forward pass fills a trace of pooled arrays; the
  * backward pass turns the gate activations into their gradients in place, hands the arrays
- * back to the pool, and returns the gradients of all six inputs.
+ * back, and returns the gradients of all six inputs.
  *
  * @internal
  */
 export function nativeLstm(
   addon: NativeAddon,
-  pool: BufferPool,
+  arrays: HostArrays,
   inputs: tf.Tensor3D,
   weights: LstmLayerWeights,
   h0: tf.Tensor2D,
@@ -29,67 +30,61 @@ export function nativeLstm(
   const hidden = h0.shape[1];
   const size = batch * hidden;
   const op = tf.customGrad((...args) => {
-    const [x, wIh, wHh, bias, h, c] = args.slice(0, -1) as tf.Tensor[] as [
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-      tf.Tensor,
-    ];
-    const xs = hostValues(x);
-    const [wIhs, wHhs] = [hostValues(wIh), hostValues(wHh)];
-    const gates = pool.take(steps * 4 * size);
-    const cells = pool.take((steps + 1) * size);
-    const cellTanh = pool.take(steps * size);
-    const hiddens = pool.take((steps + 1) * size);
-    hiddens.set(hostValues(h));
-    cells.set(hostValues(c));
+    const [x, wIh, wHh, bias, h, c] = args.slice(0, -1) as Tensors6;
+    const kept = { x: arrays.keep(x), wIh: arrays.keep(wIh), wHh: arrays.keep(wHh) };
+    const trace = {
+      gates: arrays.take(steps * 4 * size),
+      cells: arrays.take((steps + 1) * size),
+      cellTanh: arrays.take(steps * size),
+      hiddens: arrays.take((steps + 1) * size),
+    };
+    trace.hiddens.set(arrays.peek(h));
+    trace.cells.set(arrays.peek(c));
     addon.lstmForward(
       steps,
       batch,
       dim,
       hidden,
-      xs,
-      wIhs,
-      hostValues(bias),
-      wHhs,
-      gates,
-      cells,
-      cellTanh,
-      hiddens,
+      kept.x,
+      kept.wIh,
+      arrays.peek(bias),
+      kept.wHh,
+      trace.gates,
+      trace.cells,
+      trace.cellTanh,
+      trace.hiddens,
     );
-    const packed = new Float32Array((steps + 1) * size);
-    packed.set(hiddens.subarray(size));
-    packed.set(cells.subarray(steps * size), steps * size);
+    const packed = arrays.take((steps + 1) * size);
+    packed.set(trace.hiddens.subarray(size));
+    packed.set(trace.cells.subarray(steps * size), steps * size);
     let spent = false;
     return {
-      value: tf.tensor3d(packed, [steps + 1, batch, hidden], 'float32'),
+      value: arrays.tensor<tf.Rank.R3>(packed, [steps + 1, batch, hidden]),
       gradFunc: (dy: tf.Tensor) => {
         // The backward pass overwrites the trace; a second one would read garbage.
         if (spent) throw new Error('nativeLstm: the backward pass ran twice on one trace.');
         spent = true;
-        const upstream = hostValues(dy);
+        const upstream = arrays.peek<Float32Array>(dy);
         const grads = {
-          dx: new Float32Array(steps * batch * dim),
-          dWeightIh: new Float32Array(wIhs.length),
-          dBias: new Float32Array(4 * hidden),
-          dWeightHh: new Float32Array(wHhs.length),
-          dh0: new Float32Array(size),
-          dc0: new Float32Array(size),
+          dx: arrays.take(steps * batch * dim),
+          dWeightIh: arrays.take(kept.wIh.length),
+          dBias: arrays.take(4 * hidden),
+          dWeightHh: arrays.take(kept.wHh.length),
+          dh0: arrays.take(size),
+          dc0: arrays.take(size),
         };
         addon.lstmBackward(
           steps,
           batch,
           dim,
           hidden,
-          xs,
-          wIhs,
-          wHhs,
-          gates,
-          cells,
-          cellTanh,
-          hiddens,
+          kept.x,
+          kept.wIh,
+          kept.wHh,
+          trace.gates,
+          trace.cells,
+          trace.cellTanh,
+          trace.hiddens,
           upstream.subarray(0, steps * size),
           null,
           null,
@@ -101,14 +96,14 @@ export function nativeLstm(
           grads.dh0,
           grads.dc0,
         );
-        pool.give(gates, cells, cellTanh, hiddens);
+        arrays.release(...Object.values(trace), ...Object.values(kept));
         return [
-          tf.tensor3d(grads.dx, [steps, batch, dim], 'float32'),
-          tf.tensor2d(grads.dWeightIh, wIh.shape as [number, number], 'float32'),
-          tf.tensor2d(grads.dWeightHh, wHh.shape as [number, number], 'float32'),
-          tf.tensor1d(grads.dBias, 'float32'),
-          tf.tensor2d(grads.dh0, [batch, hidden], 'float32'),
-          tf.tensor2d(grads.dc0, [batch, hidden], 'float32'),
+          arrays.tensor<tf.Rank.R3>(grads.dx, [steps, batch, dim]),
+          arrays.tensor<tf.Rank.R2>(grads.dWeightIh, [4 * hidden, dim]),
+          arrays.tensor<tf.Rank.R2>(grads.dWeightHh, [4 * hidden, hidden]),
+          arrays.tensor<tf.Rank.R1>(grads.dBias, [4 * hidden]),
+          arrays.tensor<tf.Rank.R2>(grads.dh0, [batch, hidden]),
+          arrays.tensor<tf.Rank.R2>(grads.dc0, [batch, hidden]),
         ];
       },
     };

@@ -6,8 +6,7 @@ import {
   type RecurrentSequence,
 } from '@seqrec/representations';
 
-import type { BufferPool } from './buffer-pool.js';
-import { hostValues } from './host-values.js';
+import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
 /**
@@ -19,7 +18,7 @@ import type { NativeAddon } from './native-addon.js';
  */
 export function nativeMlstm(
   addon: NativeAddon,
-  pool: BufferPool,
+  arrays: HostArrays,
   inputs: tf.Tensor3D,
   weights: MlstmLayerWeights,
   h0: tf.Tensor2D,
@@ -41,24 +40,24 @@ export function nativeMlstm(
       tf.Tensor,
       tf.Tensor | undefined,
     ];
-    const xs = hostValues(x);
-    const [wXs, wHhs, wMhs] = [wX, wHh, wMh].map((w) => hostValues(w)) as [
+    const xs = arrays.keep(x);
+    const [wXs, wHhs, wMhs] = [wX, wHh, wMh].map((w) => arrays.keep(w)) as [
       Float32Array,
       Float32Array,
       Float32Array,
     ];
     const trace = {
-      projected: pool.take(steps * 5 * size),
-      factors: pool.take(steps * size),
-      products: pool.take(steps * size),
-      gates: pool.take(steps * 4 * size),
-      cells: pool.take((steps + 1) * size),
-      cellTanh: pool.take(steps * size),
-      hiddens: pool.take((steps + 1) * size),
+      projected: arrays.take(steps * 5 * size),
+      factors: arrays.take(steps * size),
+      products: arrays.take(steps * size),
+      gates: arrays.take(steps * 4 * size),
+      cells: arrays.take((steps + 1) * size),
+      cellTanh: arrays.take(steps * size),
+      hiddens: arrays.take((steps + 1) * size),
     };
-    trace.hiddens.set(hostValues(h));
-    trace.cells.set(hostValues(c));
-    const bias = bMh === undefined ? null : hostValues(bMh);
+    trace.hiddens.set(arrays.peek(h));
+    trace.cells.set(arrays.peek(c));
+    const bias = bMh === undefined ? null : arrays.peek<Float32Array>(bMh);
     addon.mlstmForward(
       steps,
       batch,
@@ -66,7 +65,7 @@ export function nativeMlstm(
       hidden,
       xs,
       wXs,
-      hostValues(bX),
+      arrays.peek(bX),
       wHhs,
       wMhs,
       bias,
@@ -80,27 +79,27 @@ export function nativeMlstm(
     );
     const [emitted, other] =
       emit === 'hidden' ? [trace.hiddens, trace.cells] : [trace.cells, trace.hiddens];
-    const packed = new Float32Array((steps + 1) * size);
+    const packed = arrays.take((steps + 1) * size);
     packed.set(emitted.subarray(size));
     packed.set(other.subarray(steps * size), steps * size);
     let spent = false;
     return {
-      value: tf.tensor3d(packed, [steps + 1, batch, hidden], 'float32'),
+      value: arrays.tensor<tf.Rank.R3>(packed, [steps + 1, batch, hidden]),
       gradFunc: (dy: tf.Tensor) => {
         if (spent) throw new Error('nativeMlstm: the backward pass ran twice on one trace.');
         spent = true;
-        const upstream = hostValues(dy);
+        const upstream = arrays.peek<Float32Array>(dy);
         const perStep = upstream.subarray(0, steps * size);
         const last = upstream.subarray(steps * size);
         const grads = {
-          dx: new Float32Array(steps * batch * dim),
-          dWeightX: new Float32Array(wXs.length),
-          dBiasX: new Float32Array(5 * hidden),
-          dWeightHh: new Float32Array(wHhs.length),
-          dWeightMh: new Float32Array(wMhs.length),
-          dBiasMh: withBias ? new Float32Array(hidden) : null,
-          dh0: new Float32Array(size),
-          dc0: new Float32Array(size),
+          dx: arrays.take(steps * batch * dim),
+          dWeightX: arrays.take(wXs.length),
+          dBiasX: arrays.take(5 * hidden),
+          dWeightHh: arrays.take(wHhs.length),
+          dWeightMh: arrays.take(wMhs.length),
+          dBiasMh: withBias ? arrays.take(hidden) : null,
+          dh0: arrays.take(size),
+          dc0: arrays.take(size),
         };
         const hiddenSide = emit === 'hidden';
         addon.mlstmBackward(
@@ -132,19 +131,21 @@ export function nativeMlstm(
           grads.dh0,
           grads.dc0,
         );
-        pool.give(...Object.values(trace));
+        arrays.release(...Object.values(trace), xs, wXs, wHhs, wMhs);
         const matrix = (values: Float32Array, like: tf.Tensor) =>
-          tf.tensor2d(values, like.shape as [number, number], 'float32');
+          arrays.tensor<tf.Rank.R2>(values, like.shape as [number, number]);
         const result = [
-          tf.tensor3d(grads.dx, [steps, batch, dim], 'float32'),
+          arrays.tensor<tf.Rank.R3>(grads.dx, [steps, batch, dim]),
           matrix(grads.dWeightX, wX),
-          tf.tensor1d(grads.dBiasX, 'float32'),
+          arrays.tensor<tf.Rank.R1>(grads.dBiasX, [5 * hidden]),
           matrix(grads.dWeightHh, wHh),
           matrix(grads.dWeightMh, wMh),
-          tf.tensor2d(grads.dh0, [batch, hidden], 'float32'),
-          tf.tensor2d(grads.dc0, [batch, hidden], 'float32'),
+          arrays.tensor<tf.Rank.R2>(grads.dh0, [batch, hidden]),
+          arrays.tensor<tf.Rank.R2>(grads.dc0, [batch, hidden]),
         ];
-        return grads.dBiasMh === null ? result : [...result, tf.tensor1d(grads.dBiasMh)];
+        return grads.dBiasMh === null
+          ? result
+          : [...result, arrays.tensor<tf.Rank.R1>(grads.dBiasMh, [hidden])];
       },
     };
   });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { SampledLossInput, SampledLossKind } from '@seqrec/representations';
 
-import { hostValues } from './host-values.js';
+import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
 /** The addon's codes of the per-position losses (csrc/kernels.h, SR_LOSS_*). */
@@ -21,7 +21,11 @@ const LOSS_CODES: Readonly<Record<SampledLossKind, number>> = {
  *
  * @internal
  */
-export function nativeSampledLoss(addon: NativeAddon, input: SampledLossInput): tf.Scalar {
+export function nativeSampledLoss(
+  addon: NativeAddon,
+  arrays: HostArrays,
+  input: SampledLossInput,
+): tf.Scalar {
   const { kind, states, targets, negatives, table, bias } = input;
   const code = LOSS_CODES[kind] as number | undefined;
   if (code === undefined) {
@@ -32,14 +36,12 @@ export function nativeSampledLoss(addon: NativeAddon, input: SampledLossInput): 
   const [rows, dim] = states.shape;
   const [items] = table.shape;
   const k = negatives.shape[1];
-  const targetIds = targets.dataSync() as Int32Array;
-  const negativeIds = negatives.dataSync() as Int32Array;
   const op = tf.customGrad((...args) => {
     const [s, t, b] = args.slice(0, -1) as [tf.Tensor, tf.Tensor, tf.Tensor];
     const grads = {
-      states: new Float32Array(rows * dim),
-      table: new Float32Array(items * dim),
-      bias: new Float32Array(items),
+      states: arrays.take(rows * dim),
+      table: arrays.zeros(items * dim),
+      bias: arrays.zeros(items),
     };
     const loss = addon.sampledLoss(
       rows,
@@ -47,11 +49,11 @@ export function nativeSampledLoss(addon: NativeAddon, input: SampledLossInput): 
       dim,
       items,
       code,
-      hostValues(s),
-      targetIds,
-      negativeIds,
-      hostValues(t),
-      hostValues(b),
+      arrays.peek(s),
+      arrays.peek(targets),
+      arrays.peek(negatives),
+      arrays.peek(t),
+      arrays.peek(b),
       grads.states,
       grads.table,
       grads.bias,
@@ -65,9 +67,9 @@ export function nativeSampledLoss(addon: NativeAddon, input: SampledLossInput): 
             for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * upstream;
         }
         return [
-          tf.tensor2d(grads.states, [rows, dim], 'float32'),
-          tf.tensor2d(grads.table, [items, dim], 'float32'),
-          tf.tensor1d(grads.bias, 'float32'),
+          arrays.tensor<tf.Rank.R2>(grads.states, [rows, dim]),
+          arrays.tensor<tf.Rank.R2>(grads.table, [items, dim]),
+          arrays.tensor<tf.Rank.R1>(grads.bias, [items]),
         ];
       },
     };
