@@ -5,9 +5,10 @@
  * target is not padding (id 0). Gradients go to the states, and to the item table and biases
  * densely.
  *
- * Threads split the positions for the scores and the state gradients; the table gradient is
- * then split by item id ranges, each thread scanning every (position, item) pair and adding
- * only its own items' rows, so no thread-private copies of the table are needed.
+ * Threads split the positions for the scores and the state gradients, and file each nonzero
+ * term of the table gradient under the thread that owns that item's range of rows; after a
+ * barrier each thread applies its own terms. No two threads write one row, and no thread-
+ * private copy of the table is needed (which for a large catalogue would not fit in cache).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,6 +24,16 @@ static float sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 
 /* log(1 + e^x) without overflow for large x. */
 static float softplus(float x) { return (x > 0.0f ? x : 0.0f) + log1pf(expf(-fabsf(x))); }
+
+/* One nonzero term of the table gradient: row `id` gets g · states[r]. */
+typedef struct {
+  int32_t id, row;
+  float g;
+} update;
+
+static void axpy(int n, float a, const float *restrict x, float *restrict y) {
+  for (int i = 0; i < n; i++) y[i] += a * x[i];
+}
 
 static float dot(const float *a, const float *b, int n) {
   float sum = 0.0f;
@@ -114,6 +125,12 @@ double sr_sampled_loss(const sr_sampled_loss_args *S) {
   /* The mean over counted positions; with none, the loss is 0 and so is every gradient. */
   const float scale = 1.0f / (float)(counted > 0 ? counted : 1);
   float *grads = malloc(sizeof(float) * (size_t)n * width);
+  /* Phase 1 files each nonzero table-gradient term under the thread that owns its item's
+   * range of rows; phase 2 has each thread apply only its own, so no two threads write one
+   * row and no thread scans the others' terms. */
+  const size_t capacity = (size_t)(n / threads + 1) * width;
+  update *updates = malloc(sizeof(update) * capacity * threads * threads);
+  int *counts = calloc((size_t)threads * threads, sizeof(int));
   double *losses = calloc((size_t)threads, sizeof(double));
 #pragma omp parallel num_threads(threads)
   {
@@ -124,45 +141,40 @@ double sr_sampled_loss(const sr_sampled_loss_args *S) {
     sr_rows_of(n, t, threads, &r0, &r1);
     float scores[1 + SR_MAX_NEGATIVES];
     double sum = 0.0;
+    int ids[1 + SR_MAX_NEGATIVES];
     for (int r = r0; r < r1; r++) {
       const float *state = S->states + (size_t)r * H;
       float *g = grads + (size_t)r * width;
       float *ds = S->d_states + (size_t)r * H;
-      if (S->targets[r] == 0) {
-        memset(g, 0, sizeof(float) * (size_t)width);
-        memset(ds, 0, sizeof(float) * (size_t)H);
-        continue;
-      }
-      for (int j = 0; j < width; j++) {
-        const int32_t id = j == 0 ? S->targets[r] : S->negative_ids[(size_t)r * k + j - 1];
-        scores[j] = dot(state, S->table + (size_t)id * H, H) + S->bias[id];
-      }
-      sum += position_loss(S->kind, k, scores, g);
       memset(ds, 0, sizeof(float) * (size_t)H);
+      if (S->targets[r] == 0) continue;
+      ids[0] = S->targets[r];
+      for (int j = 1; j < width; j++) ids[j] = S->negative_ids[(size_t)r * k + j - 1];
+      for (int j = 0; j < width; j++)
+        scores[j] = dot(state, S->table + (size_t)ids[j] * H, H) + S->bias[ids[j]];
+      sum += position_loss(S->kind, k, scores, g);
       for (int j = 0; j < width; j++) {
         g[j] *= scale;
-        const int32_t id = j == 0 ? S->targets[r] : S->negative_ids[(size_t)r * k + j - 1];
-        const float *row = S->table + (size_t)id * H;
-        for (int d = 0; d < H; d++) ds[d] += g[j] * row[d];
+        if (g[j] == 0.0f) continue;
+        axpy(H, g[j], S->table + (size_t)ids[j] * H, ds);
+        const int owner = (int)((int64_t)ids[j] * threads / I);
+        const int slot = t * threads + owner;
+        updates[(size_t)slot * capacity + counts[slot]++] = (update){ids[j], r, g[j]};
       }
     }
     losses[t] = sum;
 #pragma omp barrier
-    int i0, i1;
-    sr_rows_of(I, t, threads, &i0, &i1);
-    for (int r = 0; r < n; r++) {
-      if (S->targets[r] == 0) continue;
-      const float *state = S->states + (size_t)r * H;
-      const float *g = grads + (size_t)r * width;
-      for (int j = 0; j < width; j++) {
-        const int32_t id = j == 0 ? S->targets[r] : S->negative_ids[(size_t)r * k + j - 1];
-        if (id < i0 || id >= i1 || g[j] == 0.0f) continue;
-        float *row = S->d_table + (size_t)id * H;
-        for (int d = 0; d < H; d++) row[d] += g[j] * state[d];
-        S->d_bias[id] += g[j];
+    for (int from = 0; from < threads; from++) {
+      const int slot = from * threads + t;
+      const update *list = updates + (size_t)slot * capacity;
+      for (int u = 0; u < counts[slot]; u++) {
+        axpy(H, list[u].g, S->states + (size_t)list[u].row * H, S->d_table + (size_t)list[u].id * H);
+        S->d_bias[list[u].id] += list[u].g;
       }
     }
   }
+  free(updates);
+  free(counts);
   double total = 0.0;
   for (int t = 0; t < threads; t++) total += losses[t];
   free(grads);

@@ -13,7 +13,7 @@ function tryLoad(threads: number): NativeKernels | undefined {
   try {
     return loadNativeKernels({ threads });
   } catch (error) {
-    if (process.env.CI !== undefined && process.env.CI !== '') throw error;
+    if (process.env['CI'] !== undefined && process.env['CI'] !== '') throw error;
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 
 import { describeValue } from '@seqrec/interactions';
-import type { SequenceKernels } from '@seqrec/representations';
+import type * as tf from '@tensorflow/tfjs-core';
+import type { SampledLossInput, SequenceKernels } from '@seqrec/representations';
 
 import { BufferPool } from './buffer-pool.js';
 import { HostArrays } from './host-arrays.js';
@@ -48,6 +49,8 @@ export interface NativeKernelsOptions {
 export interface NativeKernels extends SequenceKernels {
   /** Threads, cores and the BLAS in use. */
   readonly info: NativeInfo;
+  /** The sampled scoring and loss in one pass over the positions, on several threads. */
+  sampledLoss(input: SampledLossInput): tf.Scalar;
 }
 
 /** The environment variable that sets the default thread count. */

@@ -11,7 +11,7 @@ function tryLoad(): NativeKernels | undefined {
   try {
     return loadNativeKernels({ threads: 2 });
   } catch (error) {
-    if (process.env.CI !== undefined && process.env.CI !== '') throw error;
+    if (process.env['CI'] !== undefined && process.env['CI'] !== '') throw error;
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 
 import type { RecurrentSequence } from '../kernels/sequence-kernels.js';
 import { unpackRecurrentStates } from '../kernels/unpack-recurrent-states.js';
