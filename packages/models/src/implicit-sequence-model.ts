@@ -2,7 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { evaluateSequences, type Scorer, type SequenceBatch } from '@seqrec/eval';
 import { selectBackend, type BackendChoice } from '@seqrec/backend';
 import { describeValue, IdMap, SequenceInteractions, type RawId } from '@seqrec/interactions';
-import { listRepresentations, type SequenceRepresentation } from '@seqrec/representations';
+import {
+  listRepresentations,
+  useSequenceKernels,
+  type SequenceRepresentation,
+} from '@seqrec/representations';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -243,6 +247,7 @@ export class ImplicitSequenceModel implements Scorer {
 
         const itemIds = tf.tensor2d(ids, [rows.length, width], 'int32');
         const negativeIds = tf.tensor2d(negatives, [rows.length * width, k], 'int32');
+        this.#useOwnKernels();
         const loss = trainStep(
           {
             ...network,
@@ -834,6 +839,13 @@ export class ImplicitSequenceModel implements Scorer {
         `ImplicitSequenceModel.${api}: the model must be fitted first; got ${state}.`,
       );
     }
+    this.#useOwnKernels();
     return this.#network;
+  }
+
+  // The kernels are process-wide; set this model's again before it computes, so that models
+  // with different `kernels` options can take turns.
+  #useOwnKernels(): void {
+    if (this.#kernels !== undefined) useSequenceKernels(this.#kernels.kernels);
   }
 }
