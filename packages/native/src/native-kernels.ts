@@ -53,7 +53,17 @@ export interface NativeKernels extends SequenceKernels {
   sampledLoss(input: SampledLossInput): tf.Scalar;
 }
 
-/** The environment variable that sets the default thread count. */
+/**
+ * The environment variable that sets the default thread count of {@link loadNativeKernels}.
+ *
+ * @example
+ * ```ts
+ * import { NATIVE_THREADS_ENV_VAR } from '@seqrec/native';
+ *
+ * // SEQREC_NATIVE_THREADS=1 pnpm seqrec compare --workers 2 … gives each worker one core.
+ * console.assert(NATIVE_THREADS_ENV_VAR === 'SEQREC_NATIVE_THREADS');
+ * ```
+ */
 export const NATIVE_THREADS_ENV_VAR = 'SEQREC_NATIVE_THREADS';
 
 // Gate traces kept between steps: a few layers' worth at the study's largest sizes.

@@ -5,7 +5,11 @@ import {
   type SequenceKernels,
 } from '@seqrec/representations';
 
+import type * as NativePackage from '@seqrec/native';
+
 import { KERNELS_ENV_VAR, KERNELS_NAMES, type KernelsChoice } from '../kernels-choice.js';
+
+type NativeModule = typeof NativePackage;
 
 /** The kernels in use, and why faster ones were passed over. */
 export interface KernelsSelection {
@@ -17,8 +21,18 @@ export interface KernelsSelection {
 // retry it for every model of a search.
 let native: Promise<SequenceKernels> | undefined;
 
+// A variable, not a literal: bundlers then leave the optional, Node-only package out of a
+// browser bundle instead of pulling in its node: imports.
+const NATIVE_PACKAGE = '@seqrec/native';
+
 function loadNative(): Promise<SequenceKernels> {
-  native ??= import('@seqrec/native').then(({ loadNativeKernels }) => loadNativeKernels());
+  native ??= (async () => {
+    if (globalThis.process?.versions?.node === undefined) {
+      throw new Error(`${NATIVE_PACKAGE} runs in Node only.`);
+    }
+    const { loadNativeKernels } = (await import(NATIVE_PACKAGE)) as NativeModule;
+    return loadNativeKernels();
+  })();
   return native;
 }
 
