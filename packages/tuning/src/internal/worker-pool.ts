@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import type { TrialOutcome, TrialWorker } from '../run-search-options.js';
@@ -70,6 +71,7 @@ export class WorkerPool {
     if (this.#all.size >= this.#size) throw new Error('WorkerPool: no idle worker.');
     const child = fork(WORKER_ENTRY, [], {
       execArgv: [...this.#worker.execArgv],
+      env: workerEnv(this.#size),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -94,6 +96,25 @@ export class WorkerPool {
     child.send({ type: 'init', module: this.#worker.module, data: this.#worker.data });
     return slot;
   }
+}
+
+/**
+ * The environment of a worker: the parent's, plus an equal share of the cores for kernels
+ * that run on several threads (`SEQREC_NATIVE_THREADS`, read by `@seqrec/native`) unless it
+ * is set already. Without it each of N workers would start a thread per core, N times more
+ * threads than cores, and a kernel waits for its slowest thread.
+ *
+ * @internal
+ */
+export function workerEnv(workers: number): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  const given = env['SEQREC_NATIVE_THREADS'];
+  if (given === undefined || given === '') {
+    env['SEQREC_NATIVE_THREADS'] = String(
+      Math.max(1, Math.floor(availableParallelism() / workers)),
+    );
+  }
+  return env;
 }
 
 type WorkerMessage =
