@@ -35,11 +35,15 @@ describe('seqrec train --save, evaluate, recommend', () => {
     expect(trained.code).toBe(0);
     const training = JSON.parse(trained.out) as Record<string, number | string>;
     expect(training['saved']).toBe(dir);
+    // 'auto' on cpu: the native kernels when they were built, else the host ones.
+    expect(training['kernels']).toMatch(/^(native|host)$/);
 
     const evaluated = await run(['evaluate', '--model', dir, ...DATA, '--json']);
     expect(evaluated.code).toBe(0);
     const evaluation = JSON.parse(evaluated.out) as Record<string, number | string>;
     expect(evaluation['split']).toBe('test');
+    expect(evaluation['backend']).toBe('cpu');
+    expect(evaluation['kernels']).toBe(training['kernels']);
     expect(evaluation['mrr']).toBe(training['test_mrr']);
     expect(evaluation['hr@10']).toBe(training['test_hr@10']);
     expect(evaluation['dropped_interactions']).toBe(0);
@@ -62,6 +66,7 @@ describe('seqrec train --save, evaluate, recommend', () => {
     expect(one.err).toContain(
       'note: 1 item id the model never saw was ignored in 1 history (first: unknown-id)',
     );
+    expect(one.err).toContain(`on cpu, ${String(training['kernels'])} kernels\n`);
 
     const input = join(dir, '..', 'histories.txt');
     writeFileSync(input, '3,7\n\nnope\n3,7\n');
@@ -87,6 +92,20 @@ describe('seqrec train --save, evaluate, recommend', () => {
     // The --history answer (same history, the unknown id ignored) is the same list.
     expect(answers[0]?.items.map(String)).toEqual(lines.map((l) => l.split('\t')[1]));
     expect(many.err).toContain('note: 2 histories had no item the model knows');
+
+    // --kernels reaches the loaded model, for evaluate and recommend alike.
+    const plainEvaluation = await run([
+      ...['evaluate', '--model', dir, ...DATA, '--kernels', 'plain'],
+      '--quiet',
+    ]);
+    expect(plainEvaluation.code).toBe(0);
+    expect(plainEvaluation.out).toMatch(/preceding items excluded, cpu, plain kernels\)\n$/);
+    const plain = await run([
+      ...['recommend', '--model', dir, '--history', '3,7', '--backend', 'cpu'],
+      ...['--kernels', 'plain'],
+    ]);
+    expect(plain.code).toBe(0);
+    expect(plain.err).toMatch(/recommended for 1 history in [\d.]+ s on cpu, plain kernels\n$/);
   }, 120_000);
 
   it('rejects bad flags before loading anything, naming them', async () => {
@@ -146,5 +165,20 @@ describe('seqrec train --save, evaluate, recommend', () => {
     const evaluate = await run(['evaluate', '--model', '/nonexistent/model', '--split', 'all']);
     expect(evaluate.code).toBe(2);
     expect(evaluate.err).toContain("option '--split <part>' argument 'all' is invalid.");
+    // Checked before the model is looked for.
+    const loading = [
+      ['evaluate', '--model', '/nonexistent/model'],
+      ['recommend', '--model', '/nonexistent/model', '--history', '1'],
+    ];
+    for (const args of loading) {
+      const flag = await run([...args, '--kernels', 'fast']);
+      expect(flag.code, args[0]).toBe(2);
+      expect(flag.err).toContain("option '--kernels <name>' argument 'fast' is invalid.");
+      const env = await run(args, { env: { SEQREC_KERNELS: 'fast' } });
+      expect(env.code, args[0]).toBe(2);
+      expect(env.err).toContain(
+        'SEQREC_KERNELS must be one of auto, native, host, plain; got "fast".',
+      );
+    }
   });
 });

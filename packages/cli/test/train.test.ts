@@ -4,7 +4,7 @@ import { run } from './run.js';
 
 describe('seqrec train', () => {
   it('trains on the synthetic data and reports MRR and seconds per epoch', async () => {
-    const { code, out, err } = await run([
+    const args = [
       'train',
       '--representation',
       'pooling',
@@ -24,16 +24,27 @@ describe('seqrec train', () => {
       '20',
       '--backend',
       'cpu',
-      '--json',
-    ]);
+    ];
+    // SEQREC_KERNELS reaches the model when there is no --kernels.
+    const { code, out, err } = await run([...args, '--json'], { env: { SEQREC_KERNELS: 'plain' } });
     expect(err).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(out) as Record<string, number | string>;
     expect(result['backend']).toBe('cpu');
+    expect(result['kernels']).toBe('plain');
     expect(result['padding']).toBe('trim');
     expect(result['validation_mrr']).toBeGreaterThan(0);
     expect(result['test_mrr']).toBeGreaterThan(0);
     expect(result['seconds_per_epoch']).toBeGreaterThan(0);
+
+    // --kernels wins over SEQREC_KERNELS; the summary line names backend and kernels.
+    const text = await run([...args, '--epochs', '1', '--kernels', 'host', '--quiet'], {
+      env: { SEQREC_KERNELS: 'plain' },
+    });
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(
+      /^pooling: validation MRR 0\.\d{4}, .* s\/epoch on cpu, host kernels \([\d,]+ test windows\)\n$/,
+    );
   });
 
   it('rejects unknown names and bad numbers before reading data, with exit code 2', async () => {
@@ -57,6 +68,11 @@ describe('seqrec train', () => {
     const padding = await run(['train', '--padding', 'drop', ...args]);
     expect(padding.code).toBe(2);
     expect(padding.err).toContain("option '--padding <mode>' argument 'drop' is invalid.");
+    const kernels = await run(['train', '--kernels', 'fast', ...args]);
+    expect(kernels.code).toBe(2);
+    expect(kernels.err).toContain(
+      "option '--kernels <name>' argument 'fast' is invalid. Allowed choices are auto, native, host, plain.",
+    );
     const csvOnly = await run(['train', '--user-column', '0', ...args]);
     expect(csvOnly.code).toBe(2);
     expect(csvOnly.err).toContain(
@@ -69,6 +85,15 @@ describe('seqrec train', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(
       'SEQREC_BACKEND must be one of auto, tensorflow, wasm, cpu; got "nonsense".',
+    );
+  });
+
+  it('names SEQREC_KERNELS when it holds no kernels name, before reading data', async () => {
+    const args = ['train', '--data', '/nonexistent', '--format', 'movielens-csv'];
+    const bad = await run(args, { env: { SEQREC_KERNELS: 'fast' } });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(
+      'SEQREC_KERNELS must be one of auto, native, host, plain; got "fast".',
     );
   });
 

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import type { CliIO } from '../internal/cli-io.js';
 import { addDataOptions, positiveInt, type DataOptions } from '../internal/data-options.js';
 import { count, metric, plural } from '../internal/format.js';
+import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { loadSavedModel } from '../internal/load-saved-model.js';
 import { mapToModelItems } from '../internal/model-items.js';
 import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
@@ -19,6 +20,7 @@ interface EvaluateOptions extends DataOptions {
   readonly split: (typeof SPLITS)[number];
   readonly k: number;
   readonly backend?: string;
+  readonly kernels?: string;
 }
 
 /**
@@ -36,7 +38,8 @@ export function evaluateCommand(io: CliIO): Command {
         .default('test'),
     )
     .option('-k, --k <n>', 'cut-off of HR@k and NDCG@k', positiveInt('-k'), 10)
-    .addOption(backendOption());
+    .addOption(backendOption())
+    .addOption(kernelsOption());
   addDataOptions(command, INTERACTION_FORMATS);
   // Windows default to the model's own length, whatever the shared option's default says.
   const maxLength = command.options.find((option) => option.long === '--max-length');
@@ -48,7 +51,8 @@ export function evaluateCommand(io: CliIO): Command {
     };
     checkDataOptions(options);
     const backend = resolveBackendFlag(options.backend, io);
-    const model = await loadSavedModel(options.model, backend);
+    const kernels = resolveKernelsFlag(options.kernels, io);
+    const model = await loadSavedModel(options.model, backend, kernels);
     try {
       // Windows as long as the model's own, unless --max-length was given.
       const maxLength =
@@ -95,6 +99,7 @@ export function evaluateCommand(io: CliIO): Command {
             model: options.model,
             representation: model.options.representation,
             backend: model.backendName,
+            kernels: model.kernelsName,
             split: options.split,
             windows: result.numSequences,
             mrr: result.mrr,
@@ -109,7 +114,7 @@ export function evaluateCommand(io: CliIO): Command {
       io.out(
         `${options.split}: MRR ${metric(result.mrr)}, HR@${String(options.k)} ${metric(hr)}, ` +
           `NDCG@${String(options.k)} ${metric(ndcg)} (${count(result.numSequences)} windows, ` +
-          `preceding items excluded, ${model.backendName})\n`,
+          `preceding items excluded, ${model.backendName}, ${model.kernelsName} kernels)\n`,
       );
     } finally {
       model.dispose();

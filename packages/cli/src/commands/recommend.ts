@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
 import { positiveInt } from '../internal/data-options.js';
 import { count, plural } from '../internal/format.js';
+import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { loadSavedModel } from '../internal/load-saved-model.js';
 import { tokenToRaw } from '../internal/model-items.js';
 import { backendOption, resolveBackendFlag } from './train.js';
@@ -17,6 +18,7 @@ interface RecommendOptions {
   readonly batchSize: number;
   readonly includeSeen?: boolean;
   readonly backend?: string;
+  readonly kernels?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
@@ -37,6 +39,7 @@ export function recommendCommand(io: CliIO): Command {
     .option('--batch-size <n>', 'histories scored together', positiveInt('--batch-size'), 256)
     .option('--include-seen', 'allow items of the history in the answer')
     .addOption(backendOption())
+    .addOption(kernelsOption())
     .option('--json', 'print JSON (one object per history, one per line with --input)')
     .option('--quiet', 'print only the recommendations')
     .action(async (options: RecommendOptions) => {
@@ -47,9 +50,10 @@ export function recommendCommand(io: CliIO): Command {
         );
       }
       const backend = resolveBackendFlag(options.backend, io);
+      const kernels = resolveKernelsFlag(options.kernels, io);
       const lines =
         options.history !== undefined ? [options.history] : await readHistories(options.input);
-      const model = await loadSavedModel(options.model, backend);
+      const model = await loadSavedModel(options.model, backend, kernels);
       try {
         const started = performance.now();
         const histories = lines.map((line) =>
@@ -61,7 +65,9 @@ export function recommendCommand(io: CliIO): Command {
         });
         const seconds = (performance.now() - started) / 1000;
         printAnswers(io, options, answers);
-        if (options.quiet !== true) report(io, answers, seconds, model.backendName);
+        if (options.quiet !== true) {
+          report(io, answers, seconds, `${model.backendName}, ${model.kernelsName} kernels`);
+        }
       } finally {
         model.dispose();
       }
@@ -110,7 +116,8 @@ function printAnswers(io: CliIO, options: RecommendOptions, answers: Recommendat
 }
 
 // Notes go to standard error, so that standard output stays the recommendations alone.
-function report(io: CliIO, answers: Recommendation[], seconds: number, backend: string): void {
+// `computedOn` names the backend and kernels, as in 'cpu, host kernels'.
+function report(io: CliIO, answers: Recommendation[], seconds: number, computedOn: string): void {
   const unknown: RawId[] = [];
   let withUnknown = 0;
   let popular = 0;
@@ -135,6 +142,6 @@ function report(io: CliIO, answers: Recommendation[], seconds: number, backend: 
   }
   io.err(
     `recommended for ${count(answers.length)} ${answers.length === 1 ? 'history' : 'histories'} ` +
-      `in ${seconds.toFixed(2)} s on ${backend}\n`,
+      `in ${seconds.toFixed(2)} s on ${computedOn}\n`,
   );
 }

@@ -17,6 +17,7 @@ import {
 import { count, metric } from '../internal/format.js';
 import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
 import { paddingOption } from '../internal/padding-option.js';
+import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { createProgress } from '../internal/progress.js';
 import { describeData } from './baseline.js';
 
@@ -30,6 +31,7 @@ interface TrainOptions extends DataOptions {
   readonly l2: number;
   readonly negatives: number;
   readonly backend?: string;
+  readonly kernels?: string;
   readonly padding: PaddingMode;
   readonly save?: string;
 }
@@ -50,6 +52,7 @@ export function trainCommand(io: CliIO): Command {
     .option('--l2 <x>', 'L2 penalty', nonNegative('--l2'), 1e-6)
     .option('--negatives <n>', 'negative samples per position', positiveInt('--negatives'), 5)
     .addOption(backendOption())
+    .addOption(kernelsOption())
     .addOption(paddingOption())
     .option('--save <dir>', 'save the trained model into this folder (seqrec evaluate/recommend)');
   return addDataOptions(command, INTERACTION_FORMATS).action(async (options: TrainOptions) => {
@@ -61,6 +64,7 @@ export function trainCommand(io: CliIO): Command {
     checkDataOptions(options);
     if (options.save !== undefined) await checkSaveDir(options.save);
     const backend = resolveBackendFlag(options.backend, io);
+    const kernels = resolveKernelsFlag(options.kernels, io);
     // Built first so that bad model options fail before any data is read.
     const model = new ImplicitSequenceModel({
       representation: options.representation,
@@ -74,6 +78,7 @@ export function trainCommand(io: CliIO): Command {
       seed: options.seed,
       padding: options.padding,
       backend,
+      kernels,
     });
     const data = await prepareData(options);
     say(describeData(data, options));
@@ -95,6 +100,8 @@ export function trainCommand(io: CliIO): Command {
         },
       });
       const secondsPerEpoch = reports.reduce((s, r) => s + r.seconds, 0) / reports.length;
+      // Threads and BLAS of the native kernels, or why 'auto' passed them over.
+      say(`kernels: ${model.kernelsDescription}`);
       // Saved before evaluating, so that a failure there does not lose the training.
       if (options.save !== undefined) {
         await model.save(options.save);
@@ -109,6 +116,7 @@ export function trainCommand(io: CliIO): Command {
         representation: options.representation,
         loss: options.loss,
         backend: model.backendName,
+        kernels: model.kernelsName,
         padding: model.options.padding,
         validation_mrr: validation.mrr,
         test_mrr: test.mrr,
@@ -126,7 +134,8 @@ export function trainCommand(io: CliIO): Command {
       io.out(
         `${options.representation}: validation MRR ${metric(validation.mrr)}, ` +
           `test MRR ${metric(test.mrr)}, test HR@10 ${metric(test.hr[10] ?? Number.NaN)}, ` +
-          `${secondsPerEpoch.toFixed(1)} s/epoch on ${model.backendName} ` +
+          `${secondsPerEpoch.toFixed(1)} s/epoch on ${model.backendName}, ` +
+          `${model.kernelsName} kernels ` +
           `(${count(test.numSequences)} test windows)\n`,
       );
     } finally {

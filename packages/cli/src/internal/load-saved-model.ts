@@ -1,5 +1,5 @@
 import type { BackendChoice } from '@seqrec/backend';
-import { ImplicitSequenceModel } from '@seqrec/models';
+import { ImplicitSequenceModel, type KernelsChoice } from '@seqrec/models';
 
 import { UsageError } from './cli-io.js';
 
@@ -10,6 +10,7 @@ import { UsageError } from './cli-io.js';
 export async function loadSavedModel(
   dir: string,
   backend: BackendChoice,
+  kernels: KernelsChoice,
 ): Promise<ImplicitSequenceModel> {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -19,5 +20,5 @@ export async function loadSavedModel(
         'Hint: save one with seqrec train --save DIR.',
     );
   }
-  return ImplicitSequenceModel.load(dir, { backend });
+  return ImplicitSequenceModel.load(dir, { backend, kernels });
 }
