@@ -56,6 +56,9 @@ describe('seqrec compare', () => {
     );
     expect(result.out).toMatch(/\| cnn +\| 0\.\d{4} +\| 0\.\d{4} +\| [+-]\d+\.\d %/);
     expect(result.out).toContain(`report: ${join(out, 'report.md')}`);
+    expect(result.out).toContain(
+      'searching cnn: 2 trials (0 done before), tpe sampler, in this process, backend cpu, kernels host;',
+    );
 
     const files = readdirSync(out).sort();
     expect(files).toEqual([
@@ -74,6 +77,7 @@ describe('seqrec compare', () => {
     expect(markdown).toContain('](epochs-cnn.svg)');
 
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      protocol: Record<string, unknown>;
       models: {
         model: string;
         trials: number;
@@ -84,6 +88,7 @@ describe('seqrec compare', () => {
       }[];
     };
     expect(report.models.map((m) => m.model)).toEqual(['pooling', 'cnn']);
+    expect(report.protocol).toMatchObject({ backend: 'cpu', kernels: 'host' });
     for (const m of report.models) {
       expect(m.trials).toBe(2);
       expect(m.best['test_mrr']).toBeGreaterThan(0);

@@ -14,7 +14,11 @@ interface StoredTrial {
   readonly loss: number | null;
   readonly metrics: Record<string, number>;
   readonly error?: string;
-  readonly details?: { epochs: { epoch: number; loss: number; validation_mrr: number }[] };
+  readonly details?: {
+    backend: string;
+    kernels: string;
+    epochs: { epoch: number; loss: number; validation_mrr: number }[];
+  };
 }
 
 /** The trial file's lines after the header, parsed. */
@@ -47,6 +51,7 @@ describe('seqrec experiment', () => {
     const text = await run(args);
     expect(text.err).toBe('');
     expect(text.code).toBe(0);
+    expect(text.out).toContain('backend cpu, kernels host;');
     expect(text.out).toMatch(/trial 3\/3: validation MRR 0\.\d{4}, test MRR 0\.\d{4}/);
     expect(text.out).toMatch(/best pooling trial: \d, validation MRR 0\.\d{4}, test MRR 0\.\d{4}/);
 
@@ -58,12 +63,15 @@ describe('seqrec experiment', () => {
       expect(trial.metrics['test_mrr']).toBeGreaterThan(0);
       expect(trial.metrics['test_hr@10']).toBeGreaterThan(0);
       expect(trial.metrics['test_ndcg@10']).toBeGreaterThan(0);
+      expect(trial.details?.backend).toBe('cpu');
+      expect(trial.details?.kernels).toBe('host');
       expect(trial.details?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
       expect(trial.details?.epochs[1]?.validation_mrr).toBe(trial.metrics['validation_mrr']);
     }
 
-    // The same command again has nothing left to do; --json prints one object.
-    const json = await run([...args, '--json']);
+    // The same command again has nothing left to do, with other kernels too (they compute
+    // the same function, so the trial file does not record them); --json prints one object.
+    const json = await run([...args.slice(0, 5), ...tinyArgs(data, space, out, 'plain'), '--json']);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.out) as Record<string, unknown>;
     expect(result).toMatchObject({ model: 'pooling', trials: 3, failed: 0, interrupted: false });
@@ -258,12 +266,28 @@ describe('seqrec experiment', () => {
         '--out must be a writable folder',
       ],
       [['--model', 'pooling', ...base], "required option '--trials <n>' not specified"],
+      [
+        ['--model', 'pooling', '--trials', '2', ...base, '--kernels', 'fast'],
+        "option '--kernels <name>' argument 'fast' is invalid.",
+      ],
     ];
     for (const [argv, message] of cases) {
       const result = await run(['experiment', ...argv]);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.err).toContain(message);
     }
+    expect(existsSync(out)).toBe(false);
+    const noKernels = base.filter((arg, i) => arg !== '--kernels' && base[i - 1] !== '--kernels');
+    const kernelsEnv = await run(
+      ['experiment', '--model', 'pooling', '--trials', '2', ...noKernels],
+      {
+        env: { SEQREC_KERNELS: 'fast' },
+      },
+    );
+    expect(kernelsEnv.code).toBe(2);
+    expect(kernelsEnv.err).toContain(
+      'SEQREC_KERNELS must be one of auto, native, host, plain; got "fast".',
+    );
     expect(existsSync(out)).toBe(false);
 
     writeFileSync(join(dir, 'typo.json'), JSON.stringify({ learning_rat: { uniform: [0, 1] } }));
@@ -325,11 +349,14 @@ describe('seqrec experiment', () => {
   it.runIf(built)('gives the same trials in worker processes as in-process', async () => {
     const out = join(dir, 'workers');
     const args = ['experiment', '--model', 'pooling', '--trials', '3', '--workers', '2'];
-    const result = await run([...args, ...tinyArgs(data, space, out), '--quiet']);
+    // Plain kernels, which reach the workers through their setup: for pooling (no recurrent
+    // layer) with no fused loss on either, they run the very ops the host kernels run.
+    const result = await run([...args, ...tinyArgs(data, space, out, 'plain'), '--quiet']);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const inProcess = trials(join(dir, 'first', 'trials-pooling.jsonl'));
     const inWorkers = trials(join(out, 'trials-pooling.jsonl')).sort((a, b) => a.index - b.index);
+    expect(inWorkers.map((t) => t.details?.kernels)).toEqual(['plain', 'plain', 'plain']);
     // The cpu backend is deterministic, so the numbers match exactly.
     const mrrs = (list: StoredTrial[]): (number | undefined)[][] =>
       list.map((t) => [t.metrics['validation_mrr'], t.metrics['test_mrr']]);

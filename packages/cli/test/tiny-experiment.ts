@@ -49,8 +49,11 @@ export const TINY_SPACE = {
   embedding_dim: { choice: [8] },
 };
 
-/** The data and window arguments shared by the tests. */
-export function tinyArgs(data: string, space: string, out: string): string[] {
+/**
+ * The data and window arguments shared by the tests, on the cpu backend with the `host`
+ * kernels by default, so that the numbers do not depend on whether @seqrec/native was built.
+ */
+export function tinyArgs(data: string, space: string, out: string, kernels = 'host'): string[] {
   return [
     '--data',
     data,
@@ -66,6 +69,8 @@ export function tinyArgs(data: string, space: string, out: string): string[] {
     '10',
     '--backend',
     'cpu',
+    '--kernels',
+    kernels,
     '--out',
     out,
   ];

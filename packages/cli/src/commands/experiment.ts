@@ -63,7 +63,8 @@ export function describeSearch(plan: ExperimentPlan, done: number): string {
   const workers = plan.workers === 1 ? 'in this process' : `${String(plan.workers)} workers`;
   return (
     `searching ${plan.setup.model}: ${String(plan.trials)} trials (${String(Math.min(done, plan.trials))} ` +
-    `done before), ${plan.sampler} sampler, ${workers}, backend ${plan.setup.backend}; ` +
+    `done before), ${plan.sampler} sampler, ${workers}, backend ${plan.setup.backend}, ` +
+    `kernels ${plan.setup.kernels}; ` +
     `trials in ${plan.storePath}`
   );
 }

@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path';
 import { BACKEND_NAMES, type BackendChoice } from '@seqrec/backend';
 import { INTERACTION_FORMATS } from '@seqrec/datasets';
 import { describeValue } from '@seqrec/interactions';
-import type { PaddingMode } from '@seqrec/models';
+import type { KernelsChoice, PaddingMode } from '@seqrec/models';
 import { listRepresentations } from '@seqrec/representations';
 import { Option, type Command } from 'commander';
 
 import { resolveBackendFlag } from '../commands/train.js';
 import { checkDataOptions } from '../internal/prepare-data.js';
+import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { paddingOption } from '../internal/padding-option.js';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
 import {
@@ -41,6 +42,7 @@ export interface ExperimentCliOptions extends DataOptions {
   readonly sampler: 'tpe' | 'random';
   readonly startupTrials: number;
   readonly backend?: BackendChoice;
+  readonly kernels?: KernelsChoice;
   readonly padding: PaddingMode;
 }
 
@@ -57,6 +59,7 @@ export interface ResolvedExperimentOptions {
   /** Absolute output folder, created. */
   readonly out: string;
   readonly backend: BackendChoice;
+  readonly kernels: KernelsChoice;
   readonly seed: number;
   readonly padding: PaddingMode;
 }
@@ -100,6 +103,7 @@ export function addExperimentOptions(command: Command): Command {
         'TensorFlow.js backend (default: SEQREC_BACKEND, else auto)',
       ).choices(['auto', ...BACKEND_NAMES]),
     )
+    .addOption(kernelsOption())
     .addOption(paddingOption());
   return addDataOptions(command, INTERACTION_FORMATS, {
     default: 72,
@@ -135,6 +139,9 @@ export function resolveExperimentOptions(
   };
   const space = readSearchSpace(options.space);
   if (options.workers > 1) requireWorkerModule();
+  // Before --out is created, so that a bad environment variable leaves nothing behind.
+  const backend = resolveBackendFlag(options.backend, io);
+  const kernels = resolveKernelsFlag(options.kernels, io);
   return {
     data,
     space,
@@ -143,7 +150,8 @@ export function resolveExperimentOptions(
     trials: options.trials,
     workers: options.workers,
     out: prepareOutDir(options.out),
-    backend: resolveBackendFlag(options.backend, io),
+    backend,
+    kernels,
     seed: options.seed,
     padding: options.padding,
   };
@@ -170,6 +178,7 @@ export function planExperiment(resolved: ResolvedExperimentOptions, model: strin
       data: resolved.data,
       model,
       backend: resolved.backend,
+      kernels: resolved.kernels,
       seed: resolved.seed,
       loss: 'adaptive-hinge',
       numNegativeSamples: 5,

@@ -1,6 +1,6 @@
 import type { BackendChoice } from '@seqrec/backend';
 import { describeValue } from '@seqrec/interactions';
-import type { ImplicitSequenceModelOptions, PaddingMode } from '@seqrec/models';
+import type { ImplicitSequenceModelOptions, KernelsChoice, PaddingMode } from '@seqrec/models';
 import type { Params } from '@seqrec/tuning';
 
 import type { DataOptions } from '../internal/data-options.js';
@@ -17,6 +17,11 @@ export interface ExperimentSetup {
   readonly model: string;
   /** TensorFlow.js backend of every trial. */
   readonly backend: BackendChoice;
+  /**
+   * Recurrent-layer kernels of every trial, resolved from `--kernels` or SEQREC_KERNELS in
+   * the command, so that worker processes need not read the variable themselves.
+   */
+  readonly kernels: KernelsChoice;
   /** Trial i trains with seed `seed + i`; the split and the sampler use `seed`. */
   readonly seed: number;
   /** Loss when the space has no `loss` key (the study's adaptive hinge). */
@@ -53,6 +58,7 @@ export function toModelOptions(
     seed: setup.seed + trialIndex,
     padding: setup.padding,
     backend: setup.backend,
+    kernels: setup.kernels,
   };
 }
 

@@ -50,6 +50,9 @@ export function storeHeader(plan: ExperimentPlan): Record<string, unknown> {
     loss: setup.loss,
     num_negative_samples: setup.numNegativeSamples,
     backend: setup.backend,
+    // No kernels: they compute the same function as one another (up to float rounding), so
+    // a rerun may switch them, say to the native ones once built; each trial's details say
+    // which it ran on.
     // Trial files from before the padding option were computed as 'keep' and have no key,
     // so 'keep' writes none and those files still resume.
     ...(setup.padding === 'keep' ? {} : { padding: setup.padding }),

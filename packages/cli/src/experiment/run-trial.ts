@@ -18,7 +18,10 @@ export interface EpochDetail {
 
 /** What a trial stores in `details`. */
 export interface TrialDetails {
+  /** The TensorFlow.js backend the trial computed on. */
   readonly backend: string;
+  /** The recurrent-layer kernels it computed with (`model.kernelsName`). */
+  readonly kernels: string;
   readonly epochs: readonly EpochDetail[];
 }
 
@@ -63,7 +66,11 @@ export async function runTrial(
     }));
     const validationMrr = epochs.at(-1)?.validation_mrr ?? Number.NaN;
     const test = await evaluateSequences(model, data.test, { excludePreceding: true, k: [10] });
-    const details: TrialDetails = { backend: model.backendName, epochs };
+    const details: TrialDetails = {
+      backend: model.backendName,
+      kernels: model.kernelsName,
+      epochs,
+    };
     return {
       loss: -validationMrr,
       metrics: {

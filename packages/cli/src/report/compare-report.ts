@@ -64,6 +64,7 @@ export function buildCompareReport(
       sampler: first.plan.sampler,
       trials_per_model: first.plan.trials,
       backend: setup.backend,
+      kernels: setup.kernels,
     },
     space: first.plan.space.json,
     interrupted,
