@@ -175,7 +175,11 @@ function nativeAvailable() {
     { encoding: 'utf8' },
   );
   if (probe.status !== 0) {
-    const reason = probe.stderr.trim().split('\n').find((line) => line.includes('Error')) ?? '';
+    const reason =
+      probe.stderr
+        .trim()
+        .split('\n')
+        .find((line) => line.includes('Error')) ?? '';
     console.log(`native: skipped, the addon does not load. ${reason}`);
     return false;
   }

@@ -154,12 +154,7 @@ export type MlstmEmit = 'hidden' | 'cell';
  * ```
  */
 export type SampledLossKind =
-  | 'adaptive-hinge'
-  | 'hinge'
-  | 'bpr'
-  | 'bpr-log'
-  | 'pointwise'
-  | 'logistic';
+  'adaptive-hinge' | 'hinge' | 'bpr' | 'bpr-log' | 'pointwise' | 'logistic';
 
 /**
  * What {@link SequenceKernels.sampledLoss} scores: n positions, each with its state, its true
