@@ -97,6 +97,17 @@ describe('seqrec train', () => {
     );
   });
 
+  it('names SEQREC_NATIVE_THREADS when it is not an integer from 1 to 256, before reading data', async () => {
+    const args = ['train', '--data', '/nonexistent', '--format', 'movielens-csv'];
+    for (const value of ['0', 'abc', '1000', ' 2']) {
+      const bad = await run(args, { env: { SEQREC_NATIVE_THREADS: value } });
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain(
+        `SEQREC_NATIVE_THREADS must be an integer from 1 to 256; got "${value}".`,
+      );
+    }
+  });
+
   it('fails before training when a split has no window, naming --min-length', async () => {
     const { code, err } = await run(['train', '--max-length', '500', '--min-length', '400']);
     expect(code).toBe(2);

@@ -18,19 +18,32 @@ const target = join(root, 'build', 'seqrec_native.node');
 const required = process.env.SEQREC_NATIVE_REQUIRED === '1';
 
 function skip(reason) {
-  const line = `@seqrec/native: not built (${reason}); seqrec will train with its JavaScript kernels.`;
-  console.log(line);
+  // An addon from an earlier build would no longer match these sources, and the line below
+  // promises the JavaScript kernels: remove it.
+  rmSync(target, { force: true });
+  const outcome = required
+    ? 'and SEQREC_NATIVE_REQUIRED=1 makes that an error'
+    : 'seqrec will train with its JavaScript kernels';
+  console.log(`@seqrec/native: not built (${reason}); ${outcome}.`);
   process.exit(required ? 1 : 0);
 }
 
-if (process.env.SEQREC_NATIVE_SKIP === '1') skip('SEQREC_NATIVE_SKIP=1');
+if (process.env.SEQREC_NATIVE_SKIP === '1') {
+  // Asked for: not a failure, whatever SEQREC_NATIVE_REQUIRED says.
+  rmSync(target, { force: true });
+  console.log(
+    '@seqrec/native: not built (SEQREC_NATIVE_SKIP=1); seqrec will train with its JavaScript kernels.',
+  );
+  process.exit(0);
+}
 if (process.platform === 'win32') skip('Windows builds are not supported yet');
 
 const nodeApiInclude = findNodeApiHeaders();
 if (nodeApiInclude === undefined)
   skip('node_api.h not found: reinstall with the node-api-headers package present');
 
-const compiler = process.env.CC ?? 'cc';
+// CC may carry arguments of its own ("ccache gcc", "gcc -m64"), as in make.
+const [compiler = 'cc', ...compilerArgs] = (process.env.CC ?? 'cc').trim().split(/\s+/);
 const flags = (process.env.SEQREC_NATIVE_CFLAGS ?? '-O3 -march=native')
   .split(/\s+/)
   .filter(Boolean);
@@ -42,6 +55,7 @@ const temporary = `${target}.${String(process.pid)}.tmp`;
 const run = spawnSync(
   compiler,
   [
+    ...compilerArgs,
     ...flags,
     ...['-std=c11', '-D_GNU_SOURCE', '-fopenmp', '-fPIC', '-shared', '-fvisibility=hidden'],
     ...['-I', nodeApiInclude, '-I', '/usr/include/openblas'],
@@ -51,7 +65,7 @@ const run = spawnSync(
   { encoding: 'utf8' },
 );
 if (run.error !== undefined) {
-  skip(`no C compiler: ${compiler} could not be run (${run.error.message}); install gcc`);
+  skip(`no C compiler: ${compiler} could not be run (${run.error.message}); install gcc or set CC`);
 }
 if (run.status !== 0) {
   rmSync(temporary, { force: true });
@@ -62,7 +76,12 @@ if (run.status !== 0) {
     skip("libopenblas not found: install Debian's libopenblas-dev");
   if (/omp\.h: No such file|unrecognized.*fopenmp|cannot find -lgomp/.test(output))
     skip('the compiler has no OpenMP support');
-  const first = output.split('\n').find((line) => /error/i.test(line)) ?? output.trim();
+  // The linker's own line ("cannot find -lfoo") says more than collect2's summary after it.
+  const lines = output.split('\n');
+  const first =
+    lines.find((line) => /cannot find|undefined reference/.test(line)) ??
+    lines.find((line) => /error/i.test(line)) ??
+    output.trim();
   skip(`${compiler} failed: ${first.slice(0, 300)}`);
 }
 // The addon appears whole or not at all: a process loading it never sees a partial file.

@@ -66,8 +66,8 @@ export function loadAddon(): NativeAddon {
   if (!existsSync(path)) {
     throw new Error(
       `@seqrec/native: the addon was not built (${path} is missing). Hint: install a C ` +
-        "compiler and Debian's libopenblas-dev, then run `pnpm rebuild @seqrec/native` " +
-        '(the install prints why it skipped the build).',
+        "compiler and Debian's libopenblas-dev, then run `pnpm rebuild @seqrec/native` (or " +
+        '`npm rebuild @seqrec/native`; the install prints why it skipped the build).',
     );
   }
   try {
@@ -76,7 +76,7 @@ export function loadAddon(): NativeAddon {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `@seqrec/native: the addon at ${path} does not load: ${reason}. Hint: rebuild it on ` +
-        'this machine with `pnpm rebuild @seqrec/native`.',
+        'this machine with `pnpm rebuild @seqrec/native` (or `npm rebuild @seqrec/native`).',
       { cause: error },
     );
   }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GruLayerWeights, RecurrentSequence } from '@seqrec/representations';
 
+import { checkShapes, dimensions } from './check-shapes.js';
 import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
@@ -19,8 +20,17 @@ export function nativeGru(
   weights: GruLayerWeights,
   h0: tf.Tensor2D,
 ): RecurrentSequence {
-  const [steps, batch, dim] = inputs.shape;
-  const hidden = h0.shape[1];
+  const api = 'native gru';
+  const [steps, batch, dim] = dimensions(api, 'inputs', inputs, 3) as [number, number, number];
+  const hidden = dimensions(api, 'h0', h0, 2)[1] as number;
+  checkShapes(api, [
+    { name: 'inputs', tensor: inputs, shape: [steps, batch, dim] },
+    { name: 'h0', tensor: h0, shape: [batch, hidden] },
+    { name: 'weightIh', tensor: weights.weightIh, shape: [3 * hidden, dim] },
+    { name: 'biasIh', tensor: weights.biasIh, shape: [3 * hidden] },
+    { name: 'weightHh', tensor: weights.weightHh, shape: [3 * hidden, hidden] },
+    { name: 'biasHh', tensor: weights.biasHh, shape: [3 * hidden] },
+  ]);
   const size = batch * hidden;
   const op = tf.customGrad((...args) => {
     const [x, wIh, bIh, wHh, bHh, h] = args.slice(0, -1) as Tensors6;

@@ -117,9 +117,15 @@ describe.runIf(available)('loadNativeKernels', () => {
     expect(kernels.description).toMatch(/2 threads/);
   });
 
-  it.each([0, -1, 1.5, 257, Number.NaN])('rejects threads %s, naming it', (threads) => {
-    expect(() => loadNativeKernels({ threads })).toThrow(
+  it.each([0, -1, 1.5, 257, Number.NaN, '2'])('rejects threads %s, naming it', (threads) => {
+    expect(() => loadNativeKernels({ threads: threads as number })).toThrow(
       /threads must be an integer from 1 to 256; got/,
+    );
+  });
+
+  it.each([' 2', '0x2', '2e0', '0', '1000'])('rejects SEQREC_NATIVE_THREADS=%j', (value) => {
+    expect(() => loadNativeKernels({ env: { SEQREC_NATIVE_THREADS: value } })).toThrow(
+      /SEQREC_NATIVE_THREADS must be an integer from 1 to 256; got/,
     );
   });
 
@@ -128,5 +134,91 @@ describe.runIf(available)('loadNativeKernels', () => {
     expect(() => loadNativeKernels({ env: { SEQREC_NATIVE_THREADS: 'many' } })).toThrow(
       /SEQREC_NATIVE_THREADS must be an integer from 1 to 256; got "many"/,
     );
+  });
+});
+
+describe.runIf(available)('native kernels name a wrong argument', () => {
+  beforeAll(async () => {
+    await selectBackend({ backend: 'cpu' });
+  });
+
+  const [t, b, d, h] = [5, 2, 3, 4];
+  const weights = () => ({
+    weightIh: tf.zeros([4 * h, d]) as tf.Tensor2D,
+    weightHh: tf.zeros([4 * h, h]) as tf.Tensor2D,
+    bias: tf.zeros([4 * h]) as tf.Tensor1D,
+  });
+
+  it.each<[string, number[], number[], RegExp]>([
+    ['h0 with too few rows', [1, h], [b, h], /h0 must have shape \[2, 4\]; got \[1, 4\]/],
+    ['c0 with too many rows', [b, h], [7, h], /c0 must have shape \[2, 4\]; got \[7, 4\]/],
+    ['c0 of another width', [b, h], [b, 2], /c0 must have shape \[2, 4\]; got \[2, 2\]/],
+    [
+      'a rank-1 h0',
+      [8],
+      [b, h],
+      /h0 must be a rank-2 tensor with no empty dimension; got shape \[8\]/,
+    ],
+  ])('lstm: %s', (_, h0Shape, c0Shape, message) => {
+    const kernels = tryLoad(2) as NativeKernels;
+    tf.tidy(() => {
+      const x = tf.zeros([t, b, d]) as tf.Tensor3D;
+      const [h0, c0]: tf.Tensor[] = [tf.zeros(h0Shape), tf.zeros(c0Shape)];
+      const run = () => kernels.lstm(x, weights(), h0 as tf.Tensor2D, c0 as tf.Tensor2D);
+      expect(run).toThrow(message);
+    });
+  });
+
+  it('lstm: a weight of the wrong shape, and 2-D inputs', () => {
+    const kernels = tryLoad(2) as NativeKernels;
+    tf.tidy(() => {
+      const zeros = tf.zeros([b, h]) as tf.Tensor2D;
+      const wide = { ...weights(), weightIh: tf.zeros([4 * h, d + 1]) as tf.Tensor2D };
+      expect(() => kernels.lstm(tf.zeros([t, b, d]) as tf.Tensor3D, wide, zeros, zeros)).toThrow(
+        /native lstm: weightIh must have shape \[16, 3\]; got \[16, 4\]/,
+      );
+      expect(() =>
+        kernels.lstm(tf.zeros([t, d]) as unknown as tf.Tensor3D, weights(), zeros, zeros),
+      ).toThrow(/inputs must be a rank-3 tensor with no empty dimension; got shape \[5, 3\]/);
+    });
+  });
+
+  it("mlstm: emit other than 'hidden' or 'cell'", () => {
+    const kernels = tryLoad(2) as NativeKernels;
+    tf.tidy(() => {
+      const zeros = tf.zeros([b, h]) as tf.Tensor2D;
+      const w = {
+        weightX: tf.zeros([5 * h, d]) as tf.Tensor2D,
+        biasX: tf.zeros([5 * h]) as tf.Tensor1D,
+        weightHh: tf.zeros([4 * h, h]) as tf.Tensor2D,
+        weightMh: tf.zeros([h, h]) as tf.Tensor2D,
+        biasMh: null,
+      };
+      const x = tf.zeros([t, b, d]) as tf.Tensor3D;
+      expect(() => kernels.mlstm(x, w, zeros, zeros, 'both' as never)).toThrow(
+        /native mlstm: emit must be 'hidden' or 'cell'; got "both"/,
+      );
+    });
+  });
+
+  it('sampledLoss: negatives of the wrong shape or dtype, and an unknown kind', () => {
+    const kernels = tryLoad(2) as NativeKernels;
+    tf.tidy(() => {
+      const input = {
+        kind: 'bpr' as const,
+        states: tf.zeros([2, h]) as tf.Tensor2D,
+        targets: tf.tensor1d([1, 2], 'int32'),
+        negatives: tf.tensor2d([[1, 2, 3]], [1, 3], 'int32'),
+        table: tf.zeros([5, h]) as tf.Tensor2D,
+        bias: tf.zeros([5]) as tf.Tensor1D,
+      };
+      expect(() => kernels.sampledLoss(input)).toThrow(
+        /native sampledLoss: negatives must have shape \[2, 3\]; got \[1, 3\]/,
+      );
+      const floats = { ...input, negatives: tf.zeros([2, 3]) as tf.Tensor2D };
+      expect(() => kernels.sampledLoss(floats)).toThrow(/negatives must be int32; got float32/);
+      const softmax = { ...input, kind: 'softmax' as never };
+      expect(() => kernels.sampledLoss(softmax)).toThrow(/kind must be one of .*; got "softmax"/);
+    });
   });
 });

@@ -80,7 +80,7 @@ const POOL_BYTES = 1 << 30;
  * results back as tensors, so they work under any backend; they pay off on cpu and wasm.
  *
  * @throws Error if the addon was not built or does not load, saying why and what to do.
- * @throws RangeError if `threads` (or `SEQREC_NATIVE_THREADS`) is not a positive integer.
+ * @throws RangeError if `threads` (or `SEQREC_NATIVE_THREADS`) is not an integer from 1 to 256.
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
@@ -133,13 +133,16 @@ export function loadNativeKernels(options: NativeKernelsOptions = {}): NativeKer
 function resolveThreads(options: NativeKernelsOptions): number {
   const env = options.env ?? process.env;
   const fromEnv = env[NATIVE_THREADS_ENV_VAR];
-  const given = options.threads ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
-  if (given === undefined) return availableParallelism();
-  const value = typeof given === 'string' ? Number(given) : given;
-  if (!Number.isSafeInteger(value) || value < 1 || value > 256) {
-    const source = options.threads === undefined ? NATIVE_THREADS_ENV_VAR : 'threads';
+  const source = options.threads === undefined ? NATIVE_THREADS_ENV_VAR : 'threads';
+  let value: unknown = options.threads;
+  if (value === undefined) {
+    if (fromEnv === undefined || fromEnv === '') return availableParallelism();
+    // Digits only: Number() would also take ' 2', '0x2' or '2e0'.
+    value = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : fromEnv;
+  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 256) {
     throw new RangeError(
-      `loadNativeKernels: ${source} must be an integer from 1 to 256; got ${describeValue(given)}.`,
+      `loadNativeKernels: ${source} must be an integer from 1 to 256; got ${describeValue(value)}.`,
     );
   }
   return value;

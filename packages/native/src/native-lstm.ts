@@ -5,6 +5,7 @@ import {
   type RecurrentSequence,
 } from '@seqrec/representations';
 
+import { checkShapes, dimensions } from './check-shapes.js';
 import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
@@ -26,8 +27,17 @@ export function nativeLstm(
   h0: tf.Tensor2D,
   c0: tf.Tensor2D,
 ): RecurrentSequence {
-  const [steps, batch, dim] = inputs.shape;
-  const hidden = h0.shape[1];
+  const api = 'native lstm';
+  const [steps, batch, dim] = dimensions(api, 'inputs', inputs, 3) as [number, number, number];
+  const hidden = dimensions(api, 'h0', h0, 2)[1] as number;
+  checkShapes(api, [
+    { name: 'inputs', tensor: inputs, shape: [steps, batch, dim] },
+    { name: 'h0', tensor: h0, shape: [batch, hidden] },
+    { name: 'c0', tensor: c0, shape: [batch, hidden] },
+    { name: 'weightIh', tensor: weights.weightIh, shape: [4 * hidden, dim] },
+    { name: 'weightHh', tensor: weights.weightHh, shape: [4 * hidden, hidden] },
+    { name: 'bias', tensor: weights.bias, shape: [4 * hidden] },
+  ]);
   const size = batch * hidden;
   const op = tf.customGrad((...args) => {
     const [x, wIh, wHh, bias, h, c] = args.slice(0, -1) as Tensors6;

@@ -6,6 +6,9 @@ import {
   type RecurrentSequence,
 } from '@seqrec/representations';
 
+import { describeValue } from '@seqrec/interactions';
+
+import { checkShapes, dimensions } from './check-shapes.js';
 import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
@@ -25,8 +28,24 @@ export function nativeMlstm(
   c0: tf.Tensor2D,
   emit: MlstmEmit,
 ): RecurrentSequence {
-  const [steps, batch, dim] = inputs.shape;
-  const hidden = h0.shape[1];
+  const api = 'native mlstm';
+  const [steps, batch, dim] = dimensions(api, 'inputs', inputs, 3) as [number, number, number];
+  const hidden = dimensions(api, 'h0', h0, 2)[1] as number;
+  checkShapes(api, [
+    { name: 'inputs', tensor: inputs, shape: [steps, batch, dim] },
+    { name: 'h0', tensor: h0, shape: [batch, hidden] },
+    { name: 'c0', tensor: c0, shape: [batch, hidden] },
+    { name: 'weightX', tensor: weights.weightX, shape: [5 * hidden, dim] },
+    { name: 'biasX', tensor: weights.biasX, shape: [5 * hidden] },
+    { name: 'weightHh', tensor: weights.weightHh, shape: [4 * hidden, hidden] },
+    { name: 'weightMh', tensor: weights.weightMh, shape: [hidden, hidden] },
+    ...(weights.biasMh === null
+      ? []
+      : [{ name: 'biasMh', tensor: weights.biasMh, shape: [hidden] }]),
+  ]);
+  if (emit !== 'hidden' && emit !== 'cell') {
+    throw new RangeError(`${api}: emit must be 'hidden' or 'cell'; got ${describeValue(emit)}.`);
+  }
   const size = batch * hidden;
   const withBias = weights.biasMh !== null;
   const op = tf.customGrad((...args) => {

@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { SampledLossInput, SampledLossKind } from '@seqrec/representations';
 
+import { describeValue } from '@seqrec/interactions';
+
+import { checkShapes, dimensions } from './check-shapes.js';
 import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
@@ -26,16 +29,24 @@ export function nativeSampledLoss(
   arrays: HostArrays,
   input: SampledLossInput,
 ): tf.Scalar {
+  const api = 'native sampledLoss';
   const { kind, states, targets, negatives, table, bias } = input;
-  const code = LOSS_CODES[kind] as number | undefined;
+  const code = Object.hasOwn(LOSS_CODES, kind) ? LOSS_CODES[kind] : undefined;
   if (code === undefined) {
     throw new RangeError(
-      `nativeSampledLoss: kind must be one of ${Object.keys(LOSS_CODES).join(', ')}; got ${String(kind)}.`,
+      `${api}: kind must be one of ${Object.keys(LOSS_CODES).join(', ')}; got ${describeValue(kind)}.`,
     );
   }
-  const [rows, dim] = states.shape;
-  const [items] = table.shape;
-  const k = negatives.shape[1];
+  const [rows, dim] = dimensions(api, 'states', states, 2) as [number, number];
+  const items = dimensions(api, 'table', table, 2)[0] as number;
+  const k = dimensions(api, 'negatives', negatives, 2)[1] as number;
+  checkShapes(api, [
+    { name: 'states', tensor: states, shape: [rows, dim] },
+    { name: 'targets', tensor: targets, shape: [rows], dtype: 'int32' },
+    { name: 'negatives', tensor: negatives, shape: [rows, k], dtype: 'int32' },
+    { name: 'table', tensor: table, shape: [items, dim] },
+    { name: 'bias', tensor: bias, shape: [items] },
+  ]);
   const op = tf.customGrad((...args) => {
     const [s, t, b] = args.slice(0, -1) as [tf.Tensor, tf.Tensor, tf.Tensor];
     const grads = {

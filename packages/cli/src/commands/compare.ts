@@ -18,6 +18,7 @@ import {
 } from '../experiment/run-experiment.js';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
 import type { DataOptions } from '../internal/data-options.js';
+import { checkKernels } from '../internal/kernels-option.js';
 import { prepareData } from '../internal/prepare-data.js';
 import { createTrialProgress } from '../internal/trial-progress.js';
 import { renderTables } from '../report/render-report.js';
@@ -44,6 +45,7 @@ export function compareCommand(io: CliIO): Command {
   return addExperimentOptions(command).action(async (options: CompareOptions, self: Command) => {
     const models = parseModels(options.models);
     const resolved = resolveExperimentOptions(options, self, io);
+    await checkKernels(resolved.kernels, io);
     const plans = models.map((model) => planExperiment(resolved, model));
     // Every trial file is opened before any work, so a mismatch fails at once.
     const stores = plans.map((plan) => openTrialStore(plan));

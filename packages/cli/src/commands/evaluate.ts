@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import type { CliIO } from '../internal/cli-io.js';
 import { addDataOptions, positiveInt, type DataOptions } from '../internal/data-options.js';
 import { count, metric, plural } from '../internal/format.js';
-import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
+import { checkKernels, kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { loadSavedModel } from '../internal/load-saved-model.js';
 import { mapToModelItems } from '../internal/model-items.js';
 import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
@@ -52,6 +52,7 @@ export function evaluateCommand(io: CliIO): Command {
     checkDataOptions(options);
     const backend = resolveBackendFlag(options.backend, io);
     const kernels = resolveKernelsFlag(options.kernels, io);
+    await checkKernels(kernels, io);
     const model = await loadSavedModel(options.model, backend, kernels);
     try {
       // Windows as long as the model's own, unless --max-length was given.

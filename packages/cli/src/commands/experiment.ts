@@ -16,6 +16,7 @@ import {
 import { bestTrial, describeParams, summarizeTrial } from '../experiment/trial-summary.js';
 import type { CliIO } from '../internal/cli-io.js';
 import { metric } from '../internal/format.js';
+import { checkKernels } from '../internal/kernels-option.js';
 import { prepareData } from '../internal/prepare-data.js';
 import { createTrialProgress } from '../internal/trial-progress.js';
 import { describeData } from './baseline.js';
@@ -35,6 +36,7 @@ export function experimentCommand(io: CliIO): Command {
   return addExperimentOptions(command).action(async (options: ExperimentOptions, self: Command) => {
     checkModelName(options.model, '--model');
     const resolved = resolveExperimentOptions(options, self, io);
+    await checkKernels(resolved.kernels, io);
     const plan = planExperiment(resolved, options.model);
     const store = openTrialStore(plan);
     const chatty = options.json !== true && options.quiet !== true;

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { UsageError, type CliIO } from '../internal/cli-io.js';
 import { positiveInt } from '../internal/data-options.js';
 import { count, plural } from '../internal/format.js';
-import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
+import { checkKernels, kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { loadSavedModel } from '../internal/load-saved-model.js';
 import { tokenToRaw } from '../internal/model-items.js';
 import { backendOption, resolveBackendFlag } from './train.js';
@@ -51,6 +51,7 @@ export function recommendCommand(io: CliIO): Command {
       }
       const backend = resolveBackendFlag(options.backend, io);
       const kernels = resolveKernelsFlag(options.kernels, io);
+      await checkKernels(kernels, io);
       const lines =
         options.history !== undefined ? [options.history] : await readHistories(options.input);
       const model = await loadSavedModel(options.model, backend, kernels);

@@ -17,7 +17,7 @@ import {
 import { count, metric } from '../internal/format.js';
 import { checkDataOptions, prepareData } from '../internal/prepare-data.js';
 import { paddingOption } from '../internal/padding-option.js';
-import { kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
+import { checkKernels, kernelsOption, resolveKernelsFlag } from '../internal/kernels-option.js';
 import { createProgress } from '../internal/progress.js';
 import { describeData } from './baseline.js';
 
@@ -65,6 +65,7 @@ export function trainCommand(io: CliIO): Command {
     if (options.save !== undefined) await checkSaveDir(options.save);
     const backend = resolveBackendFlag(options.backend, io);
     const kernels = resolveKernelsFlag(options.kernels, io);
+    await checkKernels(kernels, io);
     // Built first so that bad model options fail before any data is read.
     const model = new ImplicitSequenceModel({
       representation: options.representation,

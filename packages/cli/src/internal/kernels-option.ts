@@ -1,9 +1,12 @@
 import { KERNELS_ENV_VAR, KERNELS_NAMES, type KernelsChoice } from '@seqrec/models';
+import type * as NativePackage from '@seqrec/native';
 import { Option } from 'commander';
 
 import { UsageError, type CliIO } from './cli-io.js';
 
 const CHOICES: readonly string[] = ['auto', ...KERNELS_NAMES];
+
+type NativeModule = typeof NativePackage;
 
 /** The `--kernels` option, beside `--backend` on the commands that compute. */
 export function kernelsOption(): Option {
@@ -27,4 +30,38 @@ export function resolveKernelsFlag(flag: string | undefined, io: CliIO): Kernels
     );
   }
   return value as KernelsChoice;
+}
+
+// A variable, not a literal, as in @seqrec/models: the optional package is looked up only
+// when asked for.
+const NATIVE_PACKAGE = '@seqrec/native';
+const THREADS_ENV_VAR = 'SEQREC_NATIVE_THREADS';
+
+/**
+ * Checks, before any work, what would otherwise fail in every model (or every trial of a
+ * search, which the trial file would then keep as failed): a `SEQREC_NATIVE_THREADS` that is
+ * not an integer from 1 to 256, and `--kernels native` on a machine where the addon does not
+ * load.
+ *
+ * @throws UsageError naming the variable or the flag, with the value or the reason.
+ * @internal
+ */
+export async function checkKernels(choice: KernelsChoice, io: CliIO): Promise<void> {
+  const threads = io.env[THREADS_ENV_VAR];
+  if (threads !== undefined && threads !== '') {
+    const value = /^[0-9]+$/.test(threads) ? Number(threads) : Number.NaN;
+    if (!(value >= 1 && value <= 256)) {
+      throw new UsageError(
+        `${THREADS_ENV_VAR} must be an integer from 1 to 256; got "${threads}".`,
+      );
+    }
+  }
+  if (choice !== 'native') return;
+  try {
+    const { loadNativeKernels } = (await import(NATIVE_PACKAGE)) as NativeModule;
+    loadNativeKernels({ env: io.env });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`--kernels native: the native kernels could not be loaded: ${reason}`);
+  }
 }

@@ -71,7 +71,9 @@ export async function selectKernels(
       return { kernels, skipped };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (resolved === 'native') {
+      // A setting of the user's that is wrong (SEQREC_NATIVE_THREADS) is an error under 'auto'
+      // too: falling back would hide it behind a run several times slower.
+      if (resolved === 'native' || error instanceof RangeError) {
         throw new Error(`${api}: the native kernels could not be loaded: ${reason}`, {
           cause: error,
         });
