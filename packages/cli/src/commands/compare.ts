@@ -86,7 +86,8 @@ export function compareCommand(io: CliIO): Command {
     io.out(
       `${interrupted ? 'interrupted; the report covers the trials finished so far\n' : ''}` +
         `${renderTables(written.report)}\n` +
-        `report: ${written.markdown} (data in report.json, ${String(written.charts.length)} SVG charts beside it)\n`,
+        `report: ${written.markdown} (data in report.json, ${String(written.charts.length)} SVG ` +
+        `chart${written.charts.length === 1 ? '' : 's'} beside it)\n`,
     );
   });
 }
