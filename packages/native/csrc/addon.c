@@ -98,6 +98,14 @@ static int32_t *ids_arg(call *c, size_t index, const char *name, size_t length, 
   return data;
 }
 
+/* The four shapes every layer call starts with: steps, batch, input width, hidden width. */
+static void read_dims(call *c, int *steps, int *batch, int *dim, int *hidden) {
+  *steps = int_arg(c, 0, "steps");
+  *batch = int_arg(c, 1, "batch");
+  *dim = int_arg(c, 2, "dim");
+  *hidden = int_arg(c, 3, "hidden");
+}
+
 static int read_call(napi_env env, napi_callback_info info, call *c) {
   memset(c, 0, sizeof *c);
   c->env = env;
@@ -109,10 +117,7 @@ static napi_value lstm_forward(napi_env env, napi_callback_info info) {
   call c;
   read_call(env, info, &c);
   sr_lstm L;
-  L.steps = int_arg(&c, 0, "steps");
-  L.batch = int_arg(&c, 1, "batch");
-  L.dim = int_arg(&c, 2, "dim");
-  L.hidden = int_arg(&c, 3, "hidden");
+  read_dims(&c, &L.steps, &L.batch, &L.dim, &L.hidden);
   const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
   L.x = f32_arg(&c, 4, "x", T * B * D, 0);
   L.w_ih = f32_arg(&c, 5, "weightIh", 4 * H * D, 0);
@@ -131,10 +136,7 @@ static napi_value lstm_backward(napi_env env, napi_callback_info info) {
   read_call(env, info, &c);
   sr_lstm L;
   sr_lstm_grads G;
-  L.steps = int_arg(&c, 0, "steps");
-  L.batch = int_arg(&c, 1, "batch");
-  L.dim = int_arg(&c, 2, "dim");
-  L.hidden = int_arg(&c, 3, "hidden");
+  read_dims(&c, &L.steps, &L.batch, &L.dim, &L.hidden);
   const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
   L.x = f32_arg(&c, 4, "x", T * B * D, 0);
   L.w_ih = f32_arg(&c, 5, "weightIh", 4 * H * D, 0);
@@ -162,10 +164,7 @@ static napi_value mlstm_forward(napi_env env, napi_callback_info info) {
   call c;
   read_call(env, info, &c);
   sr_mlstm L;
-  L.steps = int_arg(&c, 0, "steps");
-  L.batch = int_arg(&c, 1, "batch");
-  L.dim = int_arg(&c, 2, "dim");
-  L.hidden = int_arg(&c, 3, "hidden");
+  read_dims(&c, &L.steps, &L.batch, &L.dim, &L.hidden);
   const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
   L.x = f32_arg(&c, 4, "x", T * B * D, 0);
   L.w_x = f32_arg(&c, 5, "weightX", 5 * H * D, 0);
@@ -189,10 +188,7 @@ static napi_value mlstm_backward(napi_env env, napi_callback_info info) {
   read_call(env, info, &c);
   sr_mlstm L;
   sr_mlstm_grads G;
-  L.steps = int_arg(&c, 0, "steps");
-  L.batch = int_arg(&c, 1, "batch");
-  L.dim = int_arg(&c, 2, "dim");
-  L.hidden = int_arg(&c, 3, "hidden");
+  read_dims(&c, &L.steps, &L.batch, &L.dim, &L.hidden);
   const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
   L.x = f32_arg(&c, 4, "x", T * B * D, 0);
   L.w_x = f32_arg(&c, 5, "weightX", 5 * H * D, 0);
@@ -227,10 +223,7 @@ static napi_value gru_forward(napi_env env, napi_callback_info info) {
   call c;
   read_call(env, info, &c);
   sr_gru L;
-  L.steps = int_arg(&c, 0, "steps");
-  L.batch = int_arg(&c, 1, "batch");
-  L.dim = int_arg(&c, 2, "dim");
-  L.hidden = int_arg(&c, 3, "hidden");
+  read_dims(&c, &L.steps, &L.batch, &L.dim, &L.hidden);
   const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
   L.x = f32_arg(&c, 4, "x", T * B * D, 0);
   L.w_ih = f32_arg(&c, 5, "weightIh", 3 * H * D, 0);
@@ -248,10 +241,7 @@ static napi_value gru_backward(napi_env env, napi_callback_info info) {
   read_call(env, info, &c);
   sr_gru L;
   sr_gru_grads G;
-  L.steps = int_arg(&c, 0, "steps");
-  L.batch = int_arg(&c, 1, "batch");
-  L.dim = int_arg(&c, 2, "dim");
-  L.hidden = int_arg(&c, 3, "hidden");
+  read_dims(&c, &L.steps, &L.batch, &L.dim, &L.hidden);
   const size_t T = L.steps, B = L.batch, D = L.dim, H = L.hidden;
   L.x = f32_arg(&c, 4, "x", T * B * D, 0);
   L.w_ih = f32_arg(&c, 5, "weightIh", 3 * H * D, 0);

@@ -78,6 +78,15 @@ void sr_lstm_cell_forward(int rows, int hidden, float *gates, const float *c_pre
 void sr_lstm_cell_backward(int rows, int hidden, float *gates, const float *c_prev,
                            const float *c_tanh, const float *dh, float *dc);
 
+/* The start of an LSTM-cell backward pass over a thread's rows [b0, b0 + rows): the gradient
+ * reaching h_T (`rec`) and c_T (`dc`) from after the sequence, or zeros. */
+void sr_lstm_grad_start(const float *dh_last, const float *dc_last, int b0, int rows, int hidden,
+                        float *rec, float *dc);
+/* What reaches step t's outputs from above: dh = rec + dy_h, and dy_c added to dc. Either dy
+ * may be NULL. `row` is the first (t, b0) row, `rows` the thread's row count. */
+void sr_lstm_grad_inputs(const float *dy_h, const float *dy_c, size_t row, int rows, int hidden,
+                         const float *rec, float *dh, float *dc);
+
 /* Shapes and buffers of one LSTM layer (projection included). See lstm.c. */
 typedef struct {
   int steps, batch, dim, hidden;

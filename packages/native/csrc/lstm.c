@@ -60,6 +60,23 @@ void sr_lstm_cell_backward(int rows, int hidden, float *gates, const float *c_pr
   }
 }
 
+void sr_lstm_grad_start(const float *dh_last, const float *dc_last, int b0, int rows, int hidden,
+                        float *rec, float *dc) {
+  const size_t block = (size_t)rows * hidden, first = (size_t)b0 * hidden;
+  if (dc_last) memcpy(dc, dc_last + first, block * sizeof(float));
+  else memset(dc, 0, block * sizeof(float));
+  if (dh_last) memcpy(rec, dh_last + first, block * sizeof(float));
+  else memset(rec, 0, block * sizeof(float));
+}
+
+void sr_lstm_grad_inputs(const float *dy_h, const float *dy_c, size_t row, int rows, int hidden,
+                         const float *rec, float *dh, float *dc) {
+  const size_t block = (size_t)rows * hidden, first = row * hidden;
+  for (size_t i = 0; i < block; i++) dh[i] = rec[i] + (dy_h ? dy_h[first + i] : 0.0f);
+  if (dy_c)
+    for (size_t i = 0; i < block; i++) dc[i] += dy_c[first + i];
+}
+
 /* [W_ih | W_hh] as one [4H, D + H] matrix: the step's input and hidden state, side by side in
  * one row, then meet both weights in one product, which runs faster than two half as wide. */
 static float *stacked_weights(const sr_lstm *L) {
@@ -131,15 +148,10 @@ void sr_lstm_backward(const sr_lstm *L, const sr_lstm_grads *G) {
     float *xh = scratch + (size_t)3 * B * H + (size_t)b0 * W;
     float *dxh = xh + (size_t)B * W;
     const size_t block = (size_t)rows * H;
-    if (G->dc_last) memcpy(dc, G->dc_last + (size_t)b0 * H, block * sizeof(float));
-    else memset(dc, 0, block * sizeof(float));
-    if (G->dh_last) memcpy(rec, G->dh_last + (size_t)b0 * H, block * sizeof(float));
-    else memset(rec, 0, block * sizeof(float));
+    sr_lstm_grad_start(G->dh_last, G->dc_last, b0, rows, H, rec, dc);
     for (int t = T - 1; t >= 0 && rows > 0; t--) {
       const size_t row = (size_t)t * B + b0;
-      for (size_t i = 0; i < block; i++) dh[i] = rec[i] + (G->dy_h ? G->dy_h[row * H + i] : 0.0f);
-      if (G->dy_c)
-        for (size_t i = 0; i < block; i++) dc[i] += G->dy_c[row * H + i];
+      sr_lstm_grad_inputs(G->dy_h, G->dy_c, row, rows, H, rec, dh, dc);
       float *g = L->gates + row * 4 * H;
       sr_lstm_cell_backward(rows, H, g, L->cells + row * H, L->cell_tanh + row * H, dh, dc);
       sr_gemm_nn(rows, W, 4 * H, g, 4 * H, w, W, 0.0f, dxh, W);

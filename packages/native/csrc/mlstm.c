@@ -65,15 +65,10 @@ void sr_mlstm_backward(const sr_mlstm *L, const sr_mlstm_grads *G) {
     const size_t block = (size_t)rows * H;
     float *dh = scratch + (size_t)b0 * H, *dc = dh + (size_t)B * H, *rec = dc + (size_t)B * H;
     float *dm = rec + (size_t)B * H;
-    if (G->dc_last) memcpy(dc, G->dc_last + (size_t)b0 * H, block * sizeof(float));
-    else memset(dc, 0, block * sizeof(float));
-    if (G->dh_last) memcpy(rec, G->dh_last + (size_t)b0 * H, block * sizeof(float));
-    else memset(rec, 0, block * sizeof(float));
+    sr_lstm_grad_start(G->dh_last, G->dc_last, b0, rows, H, rec, dc);
     for (int t = T - 1; t >= 0 && rows > 0; t--) {
       const size_t row = (size_t)t * B + b0;
-      for (size_t i = 0; i < block; i++) dh[i] = rec[i] + (G->dy_h ? G->dy_h[row * H + i] : 0.0f);
-      if (G->dy_c)
-        for (size_t i = 0; i < block; i++) dc[i] += G->dy_c[row * H + i];
+      sr_lstm_grad_inputs(G->dy_h, G->dy_c, row, rows, H, rec, dh, dc);
       float *g = L->gates + row * 4 * H;
       float *p = L->projected + row * 5 * H;
       float *f = L->factors + row * H;

@@ -55,3 +55,20 @@ export function dimensions(api: string, name: string, tensor: unknown, rank: num
   }
   return [...t.shape];
 }
+
+/**
+ * Steps, batch, input width and hidden size of a recurrent layer call, read from `inputs`
+ * [T, batch, D] and `h0` [batch, H], with `inputs` checked as float32.
+ *
+ * @internal
+ */
+export function layerDimensions(
+  api: string,
+  inputs: unknown,
+  h0: unknown,
+): [steps: number, batch: number, dim: number, hidden: number] {
+  const [steps, batch, dim] = dimensions(api, 'inputs', inputs, 3) as [number, number, number];
+  const hidden = dimensions(api, 'h0', h0, 2)[1] as number;
+  checkShapes(api, [{ name: 'inputs', tensor: inputs, shape: [steps, batch, dim] }]);
+  return [steps, batch, dim, hidden];
+}

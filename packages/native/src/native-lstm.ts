@@ -5,7 +5,7 @@ import {
   type RecurrentSequence,
 } from '@seqrec/representations';
 
-import { checkShapes, dimensions } from './check-shapes.js';
+import { checkShapes, layerDimensions } from './check-shapes.js';
 import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
@@ -28,10 +28,8 @@ export function nativeLstm(
   c0: tf.Tensor2D,
 ): RecurrentSequence {
   const api = 'native lstm';
-  const [steps, batch, dim] = dimensions(api, 'inputs', inputs, 3) as [number, number, number];
-  const hidden = dimensions(api, 'h0', h0, 2)[1] as number;
+  const [steps, batch, dim, hidden] = layerDimensions(api, inputs, h0);
   checkShapes(api, [
-    { name: 'inputs', tensor: inputs, shape: [steps, batch, dim] },
     { name: 'h0', tensor: h0, shape: [batch, hidden] },
     { name: 'c0', tensor: c0, shape: [batch, hidden] },
     { name: 'weightIh', tensor: weights.weightIh, shape: [4 * hidden, dim] },

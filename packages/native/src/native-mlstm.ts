@@ -8,7 +8,7 @@ import {
 
 import { describeValue } from '@seqrec/interactions';
 
-import { checkShapes, dimensions } from './check-shapes.js';
+import { checkShapes, layerDimensions } from './check-shapes.js';
 import type { HostArrays } from './host-arrays.js';
 import type { NativeAddon } from './native-addon.js';
 
@@ -29,10 +29,8 @@ export function nativeMlstm(
   emit: MlstmEmit,
 ): RecurrentSequence {
   const api = 'native mlstm';
-  const [steps, batch, dim] = dimensions(api, 'inputs', inputs, 3) as [number, number, number];
-  const hidden = dimensions(api, 'h0', h0, 2)[1] as number;
+  const [steps, batch, dim, hidden] = layerDimensions(api, inputs, h0);
   checkShapes(api, [
-    { name: 'inputs', tensor: inputs, shape: [steps, batch, dim] },
     { name: 'h0', tensor: h0, shape: [batch, hidden] },
     { name: 'c0', tensor: c0, shape: [batch, hidden] },
     { name: 'weightX', tensor: weights.weightX, shape: [5 * hidden, dim] },
