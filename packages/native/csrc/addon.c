@@ -10,10 +10,6 @@
 
 #include "kernels.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 #define MAX_ARGS 32
 
 typedef struct {
@@ -106,6 +102,27 @@ static void read_dims(call *c, int *steps, int *batch, int *dim, int *hidden) {
   *hidden = int_arg(c, 3, "hidden");
 }
 
+/* The trace an LSTM cell keeps (sr_lstm, sr_mlstm): gates, cells, cellTanh, hiddens, from
+ * argument `first` on. */
+static void cell_trace_args(call *c, size_t first, size_t T, size_t B, size_t H, float **gates,
+                            float **cells, float **cell_tanh, float **hiddens) {
+  *gates = f32_arg(c, first, "gates", T * B * 4 * H, 0);
+  *cells = f32_arg(c, first + 1, "cells", (T + 1) * B * H, 0);
+  *cell_tanh = f32_arg(c, first + 2, "cellTanh", T * B * H, 0);
+  *hiddens = f32_arg(c, first + 3, "hiddens", (T + 1) * B * H, 0);
+}
+
+/* The gradient reaching an LSTM cell's outputs: dyHidden, dyCell, dhLast, dcLast (each may be
+ * null), from argument `first` on. */
+static void cell_upstream_args(call *c, size_t first, size_t T, size_t B, size_t H,
+                               const float **dy_h, const float **dy_c, const float **dh_last,
+                               const float **dc_last) {
+  *dy_h = f32_arg(c, first, "dyHidden", T * B * H, 1);
+  *dy_c = f32_arg(c, first + 1, "dyCell", T * B * H, 1);
+  *dh_last = f32_arg(c, first + 2, "dhLast", B * H, 1);
+  *dc_last = f32_arg(c, first + 3, "dcLast", B * H, 1);
+}
+
 static int read_call(napi_env env, napi_callback_info info, call *c) {
   memset(c, 0, sizeof *c);
   c->env = env;
@@ -123,10 +140,7 @@ static napi_value lstm_forward(napi_env env, napi_callback_info info) {
   L.w_ih = f32_arg(&c, 5, "weightIh", 4 * H * D, 0);
   L.bias = f32_arg(&c, 6, "bias", 4 * H, 0);
   L.w_hh = f32_arg(&c, 7, "weightHh", 4 * H * H, 0);
-  L.gates = f32_arg(&c, 8, "gates", T * B * 4 * H, 0);
-  L.cells = f32_arg(&c, 9, "cells", (T + 1) * B * H, 0);
-  L.cell_tanh = f32_arg(&c, 10, "cellTanh", T * B * H, 0);
-  L.hiddens = f32_arg(&c, 11, "hiddens", (T + 1) * B * H, 0);
+  cell_trace_args(&c, 8, T, B, H, &L.gates, &L.cells, &L.cell_tanh, &L.hiddens);
   if (!c.failed) sr_lstm_forward(&L);
   return NULL;
 }
@@ -142,14 +156,8 @@ static napi_value lstm_backward(napi_env env, napi_callback_info info) {
   L.w_ih = f32_arg(&c, 5, "weightIh", 4 * H * D, 0);
   L.bias = NULL;
   L.w_hh = f32_arg(&c, 6, "weightHh", 4 * H * H, 0);
-  L.gates = f32_arg(&c, 7, "gates", T * B * 4 * H, 0);
-  L.cells = f32_arg(&c, 8, "cells", (T + 1) * B * H, 0);
-  L.cell_tanh = f32_arg(&c, 9, "cellTanh", T * B * H, 0);
-  L.hiddens = f32_arg(&c, 10, "hiddens", (T + 1) * B * H, 0);
-  G.dy_h = f32_arg(&c, 11, "dyHidden", T * B * H, 1);
-  G.dy_c = f32_arg(&c, 12, "dyCell", T * B * H, 1);
-  G.dh_last = f32_arg(&c, 13, "dhLast", B * H, 1);
-  G.dc_last = f32_arg(&c, 14, "dcLast", B * H, 1);
+  cell_trace_args(&c, 7, T, B, H, &L.gates, &L.cells, &L.cell_tanh, &L.hiddens);
+  cell_upstream_args(&c, 11, T, B, H, &G.dy_h, &G.dy_c, &G.dh_last, &G.dc_last);
   G.dx = f32_arg(&c, 15, "dx", T * B * D, 0);
   G.dw_ih = f32_arg(&c, 16, "dWeightIh", 4 * H * D, 0);
   G.dbias = f32_arg(&c, 17, "dBias", 4 * H, 0);
@@ -175,10 +183,7 @@ static napi_value mlstm_forward(napi_env env, napi_callback_info info) {
   L.projected = f32_arg(&c, 10, "projected", T * B * 5 * H, 0);
   L.factors = f32_arg(&c, 11, "factors", T * B * H, 0);
   L.products = f32_arg(&c, 12, "products", T * B * H, 0);
-  L.gates = f32_arg(&c, 13, "gates", T * B * 4 * H, 0);
-  L.cells = f32_arg(&c, 14, "cells", (T + 1) * B * H, 0);
-  L.cell_tanh = f32_arg(&c, 15, "cellTanh", T * B * H, 0);
-  L.hiddens = f32_arg(&c, 16, "hiddens", (T + 1) * B * H, 0);
+  cell_trace_args(&c, 13, T, B, H, &L.gates, &L.cells, &L.cell_tanh, &L.hiddens);
   if (!c.failed) sr_mlstm_forward(&L);
   return NULL;
 }
@@ -199,14 +204,8 @@ static napi_value mlstm_backward(napi_env env, napi_callback_info info) {
   L.projected = f32_arg(&c, 8, "projected", T * B * 5 * H, 0);
   L.factors = f32_arg(&c, 9, "factors", T * B * H, 0);
   L.products = f32_arg(&c, 10, "products", T * B * H, 0);
-  L.gates = f32_arg(&c, 11, "gates", T * B * 4 * H, 0);
-  L.cells = f32_arg(&c, 12, "cells", (T + 1) * B * H, 0);
-  L.cell_tanh = f32_arg(&c, 13, "cellTanh", T * B * H, 0);
-  L.hiddens = f32_arg(&c, 14, "hiddens", (T + 1) * B * H, 0);
-  G.dy_h = f32_arg(&c, 15, "dyHidden", T * B * H, 1);
-  G.dy_c = f32_arg(&c, 16, "dyCell", T * B * H, 1);
-  G.dh_last = f32_arg(&c, 17, "dhLast", B * H, 1);
-  G.dc_last = f32_arg(&c, 18, "dcLast", B * H, 1);
+  cell_trace_args(&c, 11, T, B, H, &L.gates, &L.cells, &L.cell_tanh, &L.hiddens);
+  cell_upstream_args(&c, 15, T, B, H, &G.dy_h, &G.dy_c, &G.dh_last, &G.dc_last);
   G.dx = f32_arg(&c, 19, "dx", T * B * D, 0);
   G.dw_x = f32_arg(&c, 20, "dWeightX", 5 * H * D, 0);
   G.db_x = f32_arg(&c, 21, "dBiasX", 5 * H, 0);

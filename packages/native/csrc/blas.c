@@ -34,18 +34,19 @@ void sr_add_column_sums(const float *block, int rows, int width, int ld, double 
   }
 }
 
-void sr_reduce_parts(float *out, const float *parts, int count, size_t size) {
+void sr_reduce_parts(float *out, const float *parts, int count, size_t stride, size_t size) {
   for (size_t i = 0; i < size; i++) {
     float sum = 0.0f;
-    for (int p = 0; p < count; p++) sum += parts[(size_t)p * size + i];
+    for (int p = 0; p < count; p++) sum += parts[(size_t)p * stride + i];
     out[i] = sum;
   }
 }
 
-void sr_reduce_parts_double(float *out, const double *parts, int count, size_t size) {
+void sr_reduce_parts_double(float *out, const double *parts, int count, size_t stride,
+                            size_t size) {
   for (size_t i = 0; i < size; i++) {
     double sum = 0.0;
-    for (int p = 0; p < count; p++) sum += parts[(size_t)p * size + i];
+    for (int p = 0; p < count; p++) sum += parts[(size_t)p * stride + i];
     out[i] = (float)sum;
   }
 }

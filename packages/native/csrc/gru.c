@@ -9,10 +9,6 @@
 
 #include "kernels.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 /* One row of the cell after the r and z gates: n, W_hn h + b_hn kept, and h'. Restrict
  * parameters (disjoint parts of rows) let the compiler vectorise it; so in unit_backward. */
 static void unit_forward(int h, const float *restrict x_n, const float *restrict h_n,
@@ -55,10 +51,8 @@ void sr_gru_forward(const sr_gru *L) {
   float *scratch = malloc(sizeof(float) * (size_t)6 * B * H);
 #pragma omp parallel num_threads(n)
   {
-    int b0, b1, k = 0;
-#ifdef _OPENMP
-    k = omp_get_thread_num();
-#endif
+    const int k = sr_thread_index();
+    int b0, b1;
     sr_rows_of(B, k, n, &b0, &b1);
     const int rows = b1 - b0;
     float *xp = scratch + (size_t)b0 * 3 * H, *hp = xp + (size_t)B * 3 * H;
@@ -91,10 +85,8 @@ void sr_gru_backward(const sr_gru *L, const sr_gru_grads *G) {
   float *scratch = malloc(sizeof(float) * (size_t)8 * B * H);
 #pragma omp parallel num_threads(n)
   {
-    int k = 0, b0, b1;
-#ifdef _OPENMP
-    k = omp_get_thread_num();
-#endif
+    const int k = sr_thread_index();
+    int b0, b1;
     sr_rows_of(B, k, n, &b0, &b1);
     const int rows = b1 - b0;
     float *dw_ih = parts + (size_t)k * per, *dw_hh = dw_ih + wih;
@@ -124,18 +116,10 @@ void sr_gru_backward(const sr_gru *L, const sr_gru_grads *G) {
     }
     if (rows > 0) memcpy(G->dh0 + (size_t)b0 * H, rec, block * sizeof(float));
   }
-  for (size_t i = 0; i < per; i++) {
-    float sum = 0.0f;
-    for (int q = 0; q < n; q++) sum += parts[(size_t)q * per + i];
-    if (i < wih) G->dw_ih[i] = sum;
-    else G->dw_hh[i - wih] = sum;
-  }
-  for (int j = 0; j < 6 * H; j++) {
-    double sum = 0.0;
-    for (int q = 0; q < n; q++) sum += bias_parts[(size_t)q * 6 * H + j];
-    if (j < 3 * H) G->db_ih[j] = (float)sum;
-    else G->db_hh[j - 3 * H] = (float)sum;
-  }
+  sr_reduce_parts(G->dw_ih, parts, n, per, wih);
+  sr_reduce_parts(G->dw_hh, parts + wih, n, per, whh);
+  sr_reduce_parts_double(G->db_ih, bias_parts, n, (size_t)6 * H, (size_t)3 * H);
+  sr_reduce_parts_double(G->db_hh, bias_parts + 3 * H, n, (size_t)6 * H, (size_t)3 * H);
   free(parts);
   free(bias_parts);
   free(scratch);

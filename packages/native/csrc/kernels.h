@@ -14,6 +14,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+/* The calling thread's index inside a parallel region (0 when built without OpenMP). */
+static inline int sr_thread_index(void) {
+#ifdef _OPENMP
+  return omp_get_thread_num();
+#else
+  return 0;
+#endif
+}
+
 /* exp for float32 inputs, branch-free so that loops over it vectorise (glibc's expf does not
  * without -ffast-math, which a shared library must not use: on GCC 12 it links code that
  * switches the whole process to flush denormals to zero). Range reduction by ln 2, then a
@@ -60,9 +73,11 @@ static inline void sr_rows_of(int batch, int index, int count, int *first, int *
 void sr_fill_rows(float *block, int rows, int width, int ld, const float *row);
 /* sums[j] += Σ_r block[r, j] over a [rows, width] block, in double. */
 void sr_add_column_sums(const float *block, int rows, int width, int ld, double *sums);
-/* out[i] = Σ_k parts[k][i] for `count` thread-private parts of `size` floats. */
-void sr_reduce_parts(float *out, const float *parts, int count, size_t size);
-void sr_reduce_parts_double(float *out, const double *parts, int count, size_t size);
+/* out[i] = Σ_k parts[k · stride + i] for i < size: the sum of `count` thread-private parts
+ * (or of one segment of each, when a part holds several gradients one after another). */
+void sr_reduce_parts(float *out, const float *parts, int count, size_t stride, size_t size);
+void sr_reduce_parts_double(float *out, const double *parts, int count, size_t stride,
+                            size_t size);
 
 /* Threads the kernels use (set once by the binding). */
 int sr_threads(void);

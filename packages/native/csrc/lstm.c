@@ -11,10 +11,6 @@
 
 #include "kernels.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 void sr_lstm_cell_forward(int rows, int hidden, float *gates, const float *c_prev, float *c_next,
                           float *c_tanh, float *h_next) {
   const int h = hidden;
@@ -104,10 +100,8 @@ void sr_lstm_forward(const sr_lstm *L) {
   float *scratch = malloc(sizeof(float) * (size_t)B * W);
 #pragma omp parallel num_threads(n)
   {
-    int b0, b1, k = 0;
-#ifdef _OPENMP
-    k = omp_get_thread_num();
-#endif
+    const int k = sr_thread_index();
+    int b0, b1;
     sr_rows_of(B, k, n, &b0, &b1);
     const int rows = b1 - b0;
     float *xh = scratch + (size_t)b0 * W;
@@ -134,10 +128,8 @@ void sr_lstm_backward(const sr_lstm *L, const sr_lstm_grads *G) {
   float *scratch = malloc(sizeof(float) * (size_t)B * (3 * H + 2 * W));
 #pragma omp parallel num_threads(n)
   {
-    int k = 0, b0, b1;
-#ifdef _OPENMP
-    k = omp_get_thread_num();
-#endif
+    const int k = sr_thread_index();
+    int b0, b1;
     sr_rows_of(B, k, n, &b0, &b1);
     const int rows = b1 - b0;
     float *dw = parts + (size_t)k * wsize;
@@ -168,15 +160,13 @@ void sr_lstm_backward(const sr_lstm *L, const sr_lstm_grads *G) {
       memcpy(G->dc0 + (size_t)b0 * H, dc, block * sizeof(float));
     }
   }
+  /* Each row of the stacked gradient is a row of dW_ih, then one of dW_hh. */
   for (int r = 0; r < 4 * H; r++) {
-    for (int j = 0; j < W; j++) {
-      float sum = 0.0f;
-      for (int p = 0; p < n; p++) sum += parts[(size_t)p * wsize + (size_t)r * W + j];
-      if (j < D) G->dw_ih[(size_t)r * D + j] = sum;
-      else G->dw_hh[(size_t)r * H + j - D] = sum;
-    }
+    const float *row = parts + (size_t)r * W;
+    sr_reduce_parts(G->dw_ih + (size_t)r * D, row, n, wsize, (size_t)D);
+    sr_reduce_parts(G->dw_hh + (size_t)r * H, row + D, n, wsize, (size_t)H);
   }
-  sr_reduce_parts_double(G->dbias, bias_parts, n, (size_t)4 * H);
+  sr_reduce_parts_double(G->dbias, bias_parts, n, (size_t)4 * H, (size_t)4 * H);
   free(parts);
   free(bias_parts);
   free(scratch);

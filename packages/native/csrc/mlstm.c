@@ -9,18 +9,12 @@
 
 #include "kernels.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 void sr_mlstm_forward(const sr_mlstm *L) {
   const int T = L->steps, B = L->batch, D = L->dim, H = L->hidden, n = sr_threads();
 #pragma omp parallel num_threads(n)
   {
-    int b0, b1, k = 0;
-#ifdef _OPENMP
-    k = omp_get_thread_num();
-#endif
+    const int k = sr_thread_index();
+    int b0, b1;
     sr_rows_of(B, k, n, &b0, &b1);
     const int rows = b1 - b0;
     for (int t = 0; t < T && rows > 0; t++) {
@@ -54,10 +48,8 @@ void sr_mlstm_backward(const sr_mlstm *L, const sr_mlstm_grads *G) {
   float *scratch = malloc(sizeof(float) * (size_t)4 * B * H);
 #pragma omp parallel num_threads(n)
   {
-    int k = 0, b0, b1;
-#ifdef _OPENMP
-    k = omp_get_thread_num();
-#endif
+    const int k = sr_thread_index();
+    int b0, b1;
     sr_rows_of(B, k, n, &b0, &b1);
     const int rows = b1 - b0;
     float *dw_x = parts + (size_t)k * per, *dw_hh = dw_x + wx, *dw_mh = dw_hh + whh;
@@ -99,19 +91,11 @@ void sr_mlstm_backward(const sr_mlstm *L, const sr_mlstm_grads *G) {
       memcpy(G->dc0 + (size_t)b0 * H, dc, block * sizeof(float));
     }
   }
-  for (size_t i = 0; i < per; i++) {
-    float sum = 0.0f;
-    for (int q = 0; q < n; q++) sum += parts[(size_t)q * per + i];
-    if (i < wx) G->dw_x[i] = sum;
-    else if (i < wx + whh) G->dw_hh[i - wx] = sum;
-    else G->dw_mh[i - wx - whh] = sum;
-  }
-  for (int j = 0; j < 6 * H; j++) {
-    double sum = 0.0;
-    for (int q = 0; q < n; q++) sum += bias_parts[(size_t)q * 6 * H + j];
-    if (j < 5 * H) G->db_x[j] = (float)sum;
-    else if (G->db_mh) G->db_mh[j - 5 * H] = (float)sum;
-  }
+  sr_reduce_parts(G->dw_x, parts, n, per, wx);
+  sr_reduce_parts(G->dw_hh, parts + wx, n, per, whh);
+  sr_reduce_parts(G->dw_mh, parts + wx + whh, n, per, wmh);
+  sr_reduce_parts_double(G->db_x, bias_parts, n, (size_t)6 * H, (size_t)5 * H);
+  if (G->db_mh) sr_reduce_parts_double(G->db_mh, bias_parts + 5 * H, n, (size_t)6 * H, (size_t)H);
   free(parts);
   free(bias_parts);
   free(scratch);

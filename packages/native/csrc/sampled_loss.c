@@ -16,9 +16,6 @@
 
 #include "kernels.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 static float sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 
@@ -134,10 +131,8 @@ double sr_sampled_loss(const sr_sampled_loss_args *S) {
   double *losses = calloc((size_t)threads, sizeof(double));
 #pragma omp parallel num_threads(threads)
   {
-    int t = 0, r0, r1;
-#ifdef _OPENMP
-    t = omp_get_thread_num();
-#endif
+    const int t = sr_thread_index();
+    int r0, r1;
     sr_rows_of(n, t, threads, &r0, &r1);
     float scores[1 + SR_MAX_NEGATIVES];
     double sum = 0.0;
