@@ -1,4 +1,4 @@
-export type { NativeInfo } from './native-addon.js';
+export type { NativeInfo } from './native-info.js';
 export {
   loadNativeKernels,
   NATIVE_THREADS_ENV_VAR,

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '@seqrec/backend';
 import { hostSequenceKernels, plainSequenceKernels } from '@seqrec/representations';
-import { checkGradients, expectGradientsClose } from '@seqrec/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { LAYER_CASES, weightedLoss, type LayerShape } from '../test/layer-cases.js';
@@ -74,22 +73,6 @@ describe.runIf(available).each(['cpu', 'wasm'] as const)('native kernels on %s',
       );
     }
   });
-
-  it.each(LAYER_CASES.map((layer) => [layer.name, layer] as const))(
-    '%s gradients match finite differences',
-    (_, layer) => {
-      const kernels = tryLoad(2) as NativeKernels;
-      const shape: LayerShape = [4, 3, 3, 4];
-      const inputs = layer.inputs(shape);
-      const rows = checkGradients(weightedLoss(layer, kernels, shape), inputs, {
-        epsilon: 1e-2,
-        maxEntries: 12,
-        seed: 3,
-      });
-      expectGradientsClose(rows, 2e-2, 2e-3);
-      tf.dispose(inputs);
-    },
-  );
 
   it('leaves no tensor behind, forward and backward', () => {
     const kernels = tryLoad(2) as NativeKernels;

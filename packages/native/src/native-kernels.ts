@@ -4,13 +4,14 @@ import { describeValue } from '@seqrec/interactions';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { SampledLossInput, SequenceKernels } from '@seqrec/representations';
 
-import { BufferPool } from './buffer-pool.js';
-import { HostArrays } from './host-arrays.js';
-import { loadAddon, type NativeInfo } from './native-addon.js';
-import { nativeGru } from './native-gru.js';
-import { nativeLstm } from './native-lstm.js';
-import { nativeMlstm } from './native-mlstm.js';
-import { nativeSampledLoss } from './native-sampled-loss.js';
+import { BufferPool } from './internal/buffer-pool.js';
+import { HostArrays } from './internal/host-arrays.js';
+import { loadAddon } from './internal/native-addon.js';
+import type { NativeInfo } from './native-info.js';
+import { nativeGru } from './internal/native-gru.js';
+import { nativeLstm } from './internal/native-lstm.js';
+import { nativeMlstm } from './internal/native-mlstm.js';
+import { nativeSampledLoss } from './internal/native-sampled-loss.js';
 
 /**
  * Options of {@link loadNativeKernels}.

@@ -2,27 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-/**
- * What the addon reports about itself.
- *
- * @example
- * ```ts
- * import type { NativeInfo } from '@seqrec/native';
- *
- * const info: NativeInfo = { threads: 2, cores: 2, blas: 'OpenBLAS 0.3.21', blasCore: 'Zen' };
- * console.assert(info.threads <= info.cores);
- * ```
- */
-export interface NativeInfo {
-  /** Threads each kernel call runs on. */
-  readonly threads: number;
-  /** Cores OpenMP sees. */
-  readonly cores: number;
-  /** OpenBLAS's build description (version and options). */
-  readonly blas: string;
-  /** The CPU kernel set OpenBLAS chose for this machine. */
-  readonly blasCore: string;
-}
+import type { NativeInfo } from '../native-info.js';
 
 type Buffer = Float32Array;
 type Maybe = Float32Array | null;
@@ -49,8 +29,8 @@ export interface NativeAddon {
   describe(): NativeInfo;
 }
 
-/** Where the install script puts the addon, from this file in src/ or dist/. */
-const ADDON_URL = new URL('../build/seqrec_native.node', import.meta.url);
+/** Where the install script puts the addon, from this file in src/internal/ or dist/internal/. */
+const ADDON_URL = new URL('../../build/seqrec_native.node', import.meta.url);
 
 let loaded: NativeAddon | undefined;
 

@@ -5,7 +5,7 @@ import type { SampledLossKind } from '@seqrec/representations';
 import { checkGradients, expectGradientsClose } from '@seqrec/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { loadNativeKernels, type NativeKernels } from './native-kernels.js';
+import { loadNativeKernels, type NativeKernels } from '../native-kernels.js';
 
 function tryLoad(): NativeKernels | undefined {
   try {
