@@ -132,18 +132,19 @@ export function loadNativeKernels(options: NativeKernelsOptions = {}): NativeKer
 }
 
 function resolveThreads(options: NativeKernelsOptions): number {
-  const env = options.env ?? process.env;
-  const fromEnv = env[NATIVE_THREADS_ENV_VAR];
-  const source = options.threads === undefined ? NATIVE_THREADS_ENV_VAR : 'threads';
-  let value: unknown = options.threads;
-  if (value === undefined) {
-    if (fromEnv === undefined || fromEnv === '') return availableParallelism();
-    // Digits only: Number() would also take ' 2', '0x2' or '2e0'.
-    value = /^[0-9]+$/.test(fromEnv) ? Number(fromEnv) : fromEnv;
+  const fromEnv = (options.env ?? process.env)[NATIVE_THREADS_ENV_VAR];
+  if (options.threads === undefined && (fromEnv === undefined || fromEnv === '')) {
+    return availableParallelism();
   }
+  const source = options.threads === undefined ? NATIVE_THREADS_ENV_VAR : 'threads';
+  // The variable takes digits only: Number() would also take ' 2', '0x2' or '2e0'.
+  const value =
+    options.threads ?? (/^[0-9]+$/.test(fromEnv as string) ? Number(fromEnv) : Number.NaN);
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 256) {
+    // The value as given: the variable's text, not what it parsed to.
+    const given = options.threads ?? fromEnv;
     throw new RangeError(
-      `loadNativeKernels: ${source} must be an integer from 1 to 256; got ${describeValue(value)}.`,
+      `loadNativeKernels: ${source} must be an integer from 1 to 256; got ${describeValue(given)}.`,
     );
   }
   return value;

@@ -35,33 +35,28 @@ export function resolveKernelsFlag(flag: string | undefined, io: CliIO): Kernels
 // A variable, not a literal, as in @seqrec/models: the optional package is looked up only
 // when asked for.
 const NATIVE_PACKAGE = '@seqrec/native';
-const THREADS_ENV_VAR = 'SEQREC_NATIVE_THREADS';
 
 /**
  * Checks, before any work, what would otherwise fail in every model (or every trial of a
- * search, which the trial file would then keep as failed): a `SEQREC_NATIVE_THREADS` that is
- * not an integer from 1 to 256, and `--kernels native` on a machine where the addon does not
- * load.
+ * search, which the trial file would then keep as failed): a `SEQREC_NATIVE_THREADS` that
+ * `loadNativeKernels` rejects, under `auto` or `native`, and `--kernels native` on a machine
+ * where the addon does not load. Under `auto` a missing addon is no error: the models fall
+ * back to the JavaScript kernels.
  *
- * @throws UsageError naming the variable or the flag, with the value or the reason.
+ * @throws UsageError with `loadNativeKernels`'s message, or naming the flag and the reason.
  * @internal
  */
 export async function checkKernels(choice: KernelsChoice, io: CliIO): Promise<void> {
-  const threads = io.env[THREADS_ENV_VAR];
-  if (threads !== undefined && threads !== '') {
-    const value = /^[0-9]+$/.test(threads) ? Number(threads) : Number.NaN;
-    if (!(value >= 1 && value <= 256)) {
-      throw new UsageError(
-        `${THREADS_ENV_VAR} must be an integer from 1 to 256; got "${threads}".`,
-      );
-    }
-  }
-  if (choice !== 'native') return;
+  if (choice !== 'native' && choice !== 'auto') return;
   try {
     const { loadNativeKernels } = (await import(NATIVE_PACKAGE)) as NativeModule;
     loadNativeKernels({ env: io.env });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`--kernels native: the native kernels could not be loaded: ${reason}`);
+    // A setting of the user's (the thread count) is wrong whichever kernels were asked for.
+    if (error instanceof RangeError) throw new UsageError(reason);
+    if (choice === 'native') {
+      throw new UsageError(`--kernels native: the native kernels could not be loaded: ${reason}`);
+    }
   }
 }

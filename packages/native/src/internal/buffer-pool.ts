@@ -48,10 +48,12 @@ export class BufferPool {
       this.#bases.delete(array);
       if (base.byteLength > this.maxBytes) continue;
       // When full, the smallest buffers make room: the large ones are the costly ones to fault
-      // in again.
-      this.#free.sort((a, b) => a.length - b.length);
-      while (this.#bytes + base.byteLength > this.maxBytes && this.#free.length > 0) {
-        this.#bytes -= (this.#free.shift() as Float32Array).byteLength;
+      // in again. (Sorted only then: giving back is on every training step.)
+      if (this.#bytes + base.byteLength > this.maxBytes) {
+        this.#free.sort((a, b) => a.length - b.length);
+        while (this.#bytes + base.byteLength > this.maxBytes && this.#free.length > 0) {
+          this.#bytes -= (this.#free.shift() as Float32Array).byteLength;
+        }
       }
       this.#free.push(base);
       this.#bytes += base.byteLength;
