@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  checkItemIds,
   DotProductRepresentation,
   type EncodedSequences,
   type RepresentationConfig,
   type RepresentationContext,
 } from '@seqrec/representations';
 
-import { checkItemIds } from './internal/check-item-ids.js';
 import { decayedMeans } from './internal/decayed-means.js';
 import { resolveDecayedPoolingOptions } from './internal/resolve-decayed-pooling-options.js';
 

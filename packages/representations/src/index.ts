@@ -3,6 +3,7 @@ export {
   type CnnNonlinearity,
   type CnnRepresentationOptions,
 } from './cnn/cnn-representation.js';
+export { checkItemIds } from './check-item-ids.js';
 export { DotProductRepresentation } from './dot-product-representation.js';
 export { GruRepresentation, type GruRepresentationOptions } from './gru/gru-representation.js';
 export { LstmRepresentation, type LstmRepresentationOptions } from './lstm/lstm-representation.js';

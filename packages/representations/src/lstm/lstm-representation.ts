@@ -6,7 +6,7 @@ import type {
   RepresentationConfig,
   RepresentationContext,
 } from '../sequence-representation.js';
-import { checkItemIds } from '../internal/check-item-ids.js';
+import { checkItemIds } from '../check-item-ids.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
 import { requireNoOptions } from './internal/require-no-options.js';
 import { batchMajorStates, embedTimeMajor } from './internal/time-major.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-import { checkItemIds } from '../internal/check-item-ids.js';
+import { checkItemIds } from '../check-item-ids.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
 import { LstmRepresentation } from '../lstm/lstm-representation.js';
 import type {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import { DotProductRepresentation } from '../dot-product-representation.js';
-import { checkItemIds } from '../internal/check-item-ids.js';
+import { checkItemIds } from '../check-item-ids.js';
 import { readOptions, requireChoice } from '../internal/check-options.js';
 import { deriveSeed, uniformVariable } from '../internal/uniform-variable.js';
 import { activeSequenceKernels } from '../kernels/active-kernels.js';
