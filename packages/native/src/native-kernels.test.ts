@@ -4,19 +4,10 @@ import { hostSequenceKernels, plainSequenceKernels } from '@seqrec/representatio
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { LAYER_CASES, weightedLoss, type LayerShape } from '../test/layer-cases.js';
+import { loadKernelsForTest } from '../test/load-kernels.js';
 import { loadNativeKernels, type NativeKernels } from './native-kernels.js';
 
-// CI installs a compiler and OpenBLAS, so there the addon must load; elsewhere these tests
-// run when the install could build it.
-function tryLoad(threads: number): NativeKernels | undefined {
-  try {
-    return loadNativeKernels({ threads });
-  } catch (error) {
-    if (process.env['CI'] !== undefined && process.env['CI'] !== '') throw error;
-    return undefined;
-  }
-}
-const available = tryLoad(1) !== undefined;
+const available = loadKernelsForTest(1) !== undefined;
 
 // Shapes with odd sizes, one row per thread or fewer (a thread with no rows), one step.
 const SHAPES: readonly LayerShape[] = [
@@ -48,7 +39,7 @@ describe.runIf(available).each(['cpu', 'wasm'] as const)('native kernels on %s',
   });
 
   describe.each([1, 2, 3])('with %i threads', (threads) => {
-    const kernels = tryLoad(threads) as NativeKernels;
+    const kernels = loadKernelsForTest(threads) as NativeKernels;
 
     for (const layer of LAYER_CASES) {
       it.each(SHAPES)(
@@ -75,7 +66,7 @@ describe.runIf(available).each(['cpu', 'wasm'] as const)('native kernels on %s',
   });
 
   it('leaves no tensor behind, forward and backward', () => {
-    const kernels = tryLoad(2) as NativeKernels;
+    const kernels = loadKernelsForTest(2) as NativeKernels;
     for (const layer of LAYER_CASES) {
       const shape: LayerShape = [3, 4, 2, 3];
       const inputs = layer.inputs(shape);
@@ -93,7 +84,7 @@ describe.runIf(available).each(['cpu', 'wasm'] as const)('native kernels on %s',
 
 describe.runIf(available)('loadNativeKernels', () => {
   it('reports its threads and BLAS', () => {
-    const kernels = tryLoad(2) as NativeKernels;
+    const kernels = loadKernelsForTest(2) as NativeKernels;
     expect(kernels.name).toBe('native');
     expect(kernels.info.threads).toBe(2);
     expect(kernels.info.blas).toMatch(/OpenBLAS/);
@@ -143,7 +134,7 @@ describe.runIf(available)('native kernels name a wrong argument', () => {
       /h0 must be a rank-2 tensor with no empty dimension; got shape \[8\]/,
     ],
   ])('lstm: %s', (_, h0Shape, c0Shape, message) => {
-    const kernels = tryLoad(2) as NativeKernels;
+    const kernels = loadKernelsForTest(2) as NativeKernels;
     tf.tidy(() => {
       const x = tf.zeros([t, b, d]) as tf.Tensor3D;
       const [h0, c0]: tf.Tensor[] = [tf.zeros(h0Shape), tf.zeros(c0Shape)];
@@ -153,7 +144,7 @@ describe.runIf(available)('native kernels name a wrong argument', () => {
   });
 
   it('lstm: a weight of the wrong shape, and 2-D inputs', () => {
-    const kernels = tryLoad(2) as NativeKernels;
+    const kernels = loadKernelsForTest(2) as NativeKernels;
     tf.tidy(() => {
       const zeros = tf.zeros([b, h]) as tf.Tensor2D;
       const wide = { ...weights(), weightIh: tf.zeros([4 * h, d + 1]) as tf.Tensor2D };
@@ -167,7 +158,7 @@ describe.runIf(available)('native kernels name a wrong argument', () => {
   });
 
   it("mlstm: emit other than 'hidden' or 'cell'", () => {
-    const kernels = tryLoad(2) as NativeKernels;
+    const kernels = loadKernelsForTest(2) as NativeKernels;
     tf.tidy(() => {
       const zeros = tf.zeros([b, h]) as tf.Tensor2D;
       const w = {
@@ -185,7 +176,7 @@ describe.runIf(available)('native kernels name a wrong argument', () => {
   });
 
   it('sampledLoss: negatives of the wrong shape or dtype, and an unknown kind', () => {
-    const kernels = tryLoad(2) as NativeKernels;
+    const kernels = loadKernelsForTest(2) as NativeKernels;
     tf.tidy(() => {
       const input = {
         kind: 'bpr' as const,

@@ -7,18 +7,10 @@ import { checkGradients, expectGradientsClose } from '@seqrec/testing';
 import { beforeAll, describe, it } from 'vitest';
 
 import { LAYER_CASES, weightedLoss, type LayerShape } from '../../test/layer-cases.js';
-import { loadNativeKernels, type NativeKernels } from '../native-kernels.js';
+import { loadKernelsForTest } from '../../test/load-kernels.js';
+import type { NativeKernels } from '../native-kernels.js';
 
-// CI installs a compiler and OpenBLAS, so there the addon must load.
-function tryLoad(): NativeKernels | undefined {
-  try {
-    return loadNativeKernels({ threads: 2 });
-  } catch (error) {
-    if (process.env['CI'] !== undefined && process.env['CI'] !== '') throw error;
-    return undefined;
-  }
-}
-const kernels = tryLoad();
+const kernels = loadKernelsForTest(2);
 
 describe.runIf(kernels !== undefined).each(['cpu', 'wasm'] as const)(
   'native layer gradients on %s',

@@ -5,17 +5,10 @@ import type { SampledLossKind } from '@seqrec/representations';
 import { checkGradients, expectGradientsClose } from '@seqrec/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { loadNativeKernels, type NativeKernels } from '../native-kernels.js';
+import { loadKernelsForTest } from '../../test/load-kernels.js';
+import type { NativeKernels } from '../native-kernels.js';
 
-function tryLoad(): NativeKernels | undefined {
-  try {
-    return loadNativeKernels({ threads: 2 });
-  } catch (error) {
-    if (process.env['CI'] !== undefined && process.env['CI'] !== '') throw error;
-    return undefined;
-  }
-}
-const kernels = tryLoad();
+const kernels = loadKernelsForTest(2);
 
 const KINDS: readonly SampledLossKind[] = [
   'adaptive-hinge',
